@@ -1,0 +1,20 @@
+/**
+ * Whether ops record a graph. Module-level because JavaScript runs one call
+ * stack at a time and backward is synchronous; never hold it across an await.
+ */
+let enabled = true;
+
+export function isGradEnabled(): boolean {
+  return enabled;
+}
+
+/** Runs `fn` without recording a graph (PyTorch's `with torch.no_grad()`). */
+export function noGrad<T>(fn: () => T): T {
+  const before = enabled;
+  enabled = false;
+  try {
+    return fn();
+  } finally {
+    enabled = before;
+  }
+}

@@ -1,0 +1,2 @@
+export { AppError, isAppError } from './app-error.js';
+export type { ErrorCategory, ErrorDetails } from './app-error.js';

@@ -7,3 +7,4 @@ export { noGrad, isGradEnabled } from './autograd/grad-mode.js';
 export { GradNode } from './autograd/grad-node.js';
 export * from './ops/index.js';
 export { gemm, gemmReference, setGemm, type Gemm, type GemmArgs } from './kernels/matmul.js';
+export * from './safetensors/index.js';

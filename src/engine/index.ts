@@ -7,4 +7,5 @@ export { noGrad, isGradEnabled } from './autograd/grad-mode.js';
 export { GradNode } from './autograd/grad-node.js';
 export * from './ops/index.js';
 export { gemm, gemmReference, setGemm, type Gemm, type GemmArgs } from './kernels/matmul.js';
+export * from './format/index.js';
 export * from './safetensors/index.js';

@@ -9,3 +9,4 @@ export * from './ops/index.js';
 export { gemm, gemmReference, setGemm, type Gemm, type GemmArgs } from './kernels/matmul.js';
 export * from './format/index.js';
 export * from './safetensors/index.js';
+export * from './random/index.js';

@@ -22,7 +22,8 @@ export class Tensor {
     if (data.length !== numel(shape))
       throw new ShapeError(`shape [${shape.join(', ')}] is invalid for input of size ${data.length}`);
     this.data = data;
-    this.shape = Object.freeze(shape.slice());
+    // A private copy; `readonly` stops mutation at compile time (freezing costs ~1 us per op).
+    this.shape = [...shape];
     this.requiresGrad = requiresGrad;
   }
 

@@ -18,3 +18,13 @@ export function noGrad<T>(fn: () => T): T {
     enabled = before;
   }
 }
+
+/**
+ * Sets grad mode and returns the previous value, for the engine's own
+ * try/finally blocks where a `noGrad` closure per call would be wasted.
+ */
+export function setGradEnabled(flag: boolean): boolean {
+  const before = enabled;
+  enabled = flag;
+  return before;
+}

@@ -10,11 +10,26 @@ export type BackwardFn = (gradOutput: Tensor) => readonly (Tensor | null)[];
 export class GradNode {
   private backwardFn: BackwardFn | null;
 
+  /**
+   * Scratch owned by `runBackward`: the traversal that last reached this node,
+   * the edges whose gradient has yet to arrive, and the gradient summed so far.
+   * Kept on the node so a backward pass needs no hash maps.
+   */
+  visit = 0;
+  pending = 0;
+  gradSum: Tensor | null = null;
+
   constructor(
     /** The name PyTorch shows, e.g. `AddmmBackward0`. */
     readonly name: string,
     readonly inputs: readonly (Tensor | null)[],
     backwardFn: BackwardFn,
+    /**
+     * Whether the op keeps tensors for its backward. PyTorch frees only those,
+     * so a second backward through `sum`, `add`, `view`, ... still works while
+     * one through `mul` or `relu` fails.
+     */
+    readonly savesTensors = true,
   ) {
     this.backwardFn = backwardFn;
   }
@@ -30,7 +45,7 @@ export class GradNode {
 
   /** Drops the saved tensors (held by the closure), as PyTorch frees a graph after backward. */
   release(): void {
-    this.backwardFn = null;
+    if (this.savesTensors) this.backwardFn = null;
   }
 
   toString(): string {

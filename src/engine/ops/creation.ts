@@ -1,7 +1,7 @@
 import { Tensor, type NestedNumbers } from '../tensor.js';
-import { allocate, type DType } from '../dtype.js';
-import { checkShape, numel, type Shape } from '../shape.js';
-import { ShapeError } from '../errors.js';
+import { allocate, type DType, allocateLike } from '../dtype.js';
+import { checkShape, formatList, numel, type Shape } from '../shape.js';
+import { EngineArgumentError, ShapeError } from '../errors.js';
 
 export interface CreateOptions {
   dtype?: DType;
@@ -39,6 +39,8 @@ export function fromArray(data: Float32Array | Float64Array, shape: Shape, requi
 }
 
 export function full(shape: Shape, value: number, options: CreateOptions = {}): Tensor {
+  for (const d of shape)
+    if (d < 0) throw new ShapeError(`Trying to create tensor with negative dimension ${d}: ${formatList(shape)}`);
   checkShape(shape);
   const data = allocate(options.dtype ?? 'float32', numel(shape));
   if (value !== 0) data.fill(value);
@@ -76,7 +78,9 @@ export function arange(start: number, end?: number, step = 1, dtype: DType = 'fl
     end = start;
     start = 0;
   }
-  const n = Math.max(0, Math.ceil((end - start) / step));
+  if (step === 0) throw new EngineArgumentError('step must be nonzero');
+  if ((end - start) * step < 0) throw new EngineArgumentError('upper bound and larger bound inconsistent with step sign');
+  const n = Math.ceil((end - start) / step);
   const data = allocate(dtype, n);
   for (let i = 0; i < n; i++) data[i] = start + i * step;
   return new Tensor(data, [n]);
@@ -91,7 +95,7 @@ export function eye(n: number, m = n, dtype: DType = 'float32'): Tensor {
 
 /** A copy with fresh storage, outside the graph. */
 export function cloneData(t: Tensor): Tensor {
-  const data = allocate(t.dtype, t.numel);
+  const data = allocateLike(t.data, t.numel);
   data.set(t.data);
   return new Tensor(data, t.shape);
 }

@@ -12,3 +12,7 @@ export { resolveModule, resolveParameter, firstNames, type ResolvedModule, type 
 export * from './init/index.js';
 export * from './spec/index.js';
 export { tieModule, tieParameter, countModulePaths, TieError, type TieLimits, type TieResult } from './ties.js';
+export { parseIndex, resolveIndex, MAX_INDEX_LENGTH, type ParsedIndex, type IndexSelector, type IndexRegion } from './index-string.js';
+export { editParameter, EDIT_OPS, type EditOp, type ParameterEdit, type EditFields } from './edits.js';
+export { computeLoss, classIndices, isLossName, lossNeedsTarget, LOSS_NAMES, IGNORE_INDEX, type LossName, type LossFields } from './losses.js';
+export * from './optim/index.js';

@@ -1,5 +1,4 @@
 import { broadcastShapes, numel, sameShape, stridesOf, type Shape } from '../shape.js';
-import { ShapeError } from '../errors.js';
 import { allocateLike, type FloatArray } from '../dtype.js';
 
 /**

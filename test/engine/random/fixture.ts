@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 /** test/golden/fixtures/rng.json, written by scripts/golden/rng.py from torch 1.13. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 export type Json = any;
 
 export const fixture: { torch: string; cpuCapability: string; cases: Json } = JSON.parse(

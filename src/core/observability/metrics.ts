@@ -1,0 +1,63 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Store } from '../store/store.js';
+import type { Clock } from '../clock.js';
+
+/**
+ * Prometheus metrics shared by both transports: one latency histogram labelled
+ * by transport, route and status, and gauges read from the store at scrape time.
+ */
+export class Metrics {
+  readonly registry = new Registry();
+  readonly requestDuration: Histogram<'transport' | 'route' | 'method' | 'status'>;
+  readonly requestsTotal: Counter<'transport' | 'route' | 'method' | 'status'>;
+
+  constructor(store: Store, clock: Clock) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'paramserve_process_' });
+    this.requestDuration = new Histogram({
+      name: 'paramserve_request_duration_seconds',
+      help: 'Request latency by transport (http, grpc), route, method and status',
+      labelNames: ['transport', 'route', 'method', 'status'],
+      buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [this.registry],
+    });
+    this.requestsTotal = new Counter({
+      name: 'paramserve_requests_total',
+      help: 'Requests by transport, route, method and status',
+      labelNames: ['transport', 'route', 'method', 'status'],
+      registers: [this.registry],
+    });
+    let last: Promise<{ sessions: number; models: number; bytes: number }> | null = null;
+    // One store query per scrape feeds all three gauges.
+    const stats = () => (last ??= store.stats(clock.now()).finally(() => setTimeout(() => (last = null), 0)));
+    new Gauge({
+      name: 'paramserve_live_sessions',
+      help: 'Sessions not yet expired',
+      registers: [this.registry],
+      async collect() {
+        this.set((await stats()).sessions);
+      },
+    });
+    new Gauge({
+      name: 'paramserve_models',
+      help: 'Models in live sessions',
+      registers: [this.registry],
+      async collect() {
+        this.set((await stats()).models);
+      },
+    });
+    new Gauge({
+      name: 'paramserve_parameter_bytes',
+      help: 'Stored bytes of model state (parameters and gradients)',
+      registers: [this.registry],
+      async collect() {
+        this.set((await stats()).bytes);
+      },
+    });
+  }
+
+  observe(transport: 'http' | 'grpc', route: string, method: string, status: string | number, seconds: number): void {
+    const labels = { transport, route, method, status: String(status) };
+    this.requestDuration.observe(labels, seconds);
+    this.requestsTotal.inc(labels);
+  }
+}

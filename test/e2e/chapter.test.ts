@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chapter, flatten, nested, toleranceRatio } from '../golden/chapter-fixture.js';
 import { startServer, type TestServer } from './support/server.js';
 import { HttpClient } from './support/http-client.js';
+import { GrpcClient } from './support/grpc-client.js';
 import type { ParamClient, Session } from './support/client.js';
 
 /**
@@ -29,7 +30,7 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
-const transports: (() => ParamClient)[] = [() => new HttpClient(server.httpUrl)];
+const transports: (() => ParamClient)[] = [() => new HttpClient(server.httpUrl), () => new GrpcClient(server.grpcAddress)];
 
 describe.each(transports.map((make) => [make]))('the chapter over %#', (make) => {
   let client: ParamClient;

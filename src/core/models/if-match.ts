@@ -8,11 +8,13 @@ import type { VersionPrecondition } from './model-repository.js';
 export function parseIfMatch(raw: string | undefined | null): VersionPrecondition | undefined {
   if (raw === undefined || raw === null || raw.trim() === '') return undefined;
   const versions: number[] = [];
+  let any = false;
+  // Every part is checked, even after a `*`: a malformed header is refused whole, never half-read.
   for (const part of raw.split(',')) {
     const tag = part.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
-    if (tag === '*') return { raw, versions: null };
-    if (!/^\d{1,15}$/.test(tag)) throw new InvalidArgumentError('If-Match', `If-Match must hold model versions as entity tags ("5"), got ${JSON.stringify(raw.slice(0, 40))}`);
-    versions.push(Number(tag));
+    if (tag === '*') any = true;
+    else if (/^\d{1,15}$/.test(tag)) versions.push(Number(tag));
+    else throw new InvalidArgumentError('If-Match', `If-Match must hold model versions as entity tags ("5"), got ${JSON.stringify(raw.slice(0, 40))}`);
   }
-  return { raw, versions };
+  return { raw, versions: any ? null : versions };
 }

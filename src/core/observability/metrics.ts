@@ -10,9 +10,11 @@ export class Metrics {
   readonly registry = new Registry();
   readonly requestDuration: Histogram<'transport' | 'route' | 'method' | 'status'>;
   readonly requestsTotal: Counter<'transport' | 'route' | 'method' | 'status'>;
+  private lastStats: Promise<{ sessions: number; models: number; bytes: number }> | null = null;
 
   constructor(store: Store, clock: Clock) {
-    collectDefaultMetrics({ register: this.registry, prefix: 'paramserve_process_' });
+    // prom-client's names already say process_ / nodejs_: paramserve_process_cpu_seconds_total, paramserve_nodejs_eventloop_lag_seconds.
+    collectDefaultMetrics({ register: this.registry, prefix: 'paramserve_' });
     this.requestDuration = new Histogram({
       name: 'paramserve_request_duration_seconds',
       help: 'Request latency by transport (http, grpc), route, method and status',
@@ -26,9 +28,10 @@ export class Metrics {
       labelNames: ['transport', 'route', 'method', 'status'],
       registers: [this.registry],
     });
-    let last: Promise<{ sessions: number; models: number; bytes: number }> | null = null;
-    // One store query per scrape feeds all three gauges.
-    const stats = () => (last ??= store.stats(clock.now()).finally(() => setTimeout(() => (last = null), 0)));
+    // One store query per scrape feeds all three gauges: render() starts each scrape afresh (the timer is a
+    // fallback for a caller of registry.metrics(); alone it could serve one scrape's counts to the next when
+    // both run without a macrotask in between, as inject() does).
+    const stats = () => (this.lastStats ??= store.stats(clock.now()).finally(() => setTimeout(() => (this.lastStats = null), 0)));
     new Gauge({
       name: 'paramserve_live_sessions',
       help: 'Sessions not yet expired',
@@ -53,6 +56,12 @@ export class Metrics {
         this.set((await stats()).bytes);
       },
     });
+  }
+
+  /** The Prometheus text of one scrape. */
+  render(): Promise<string> {
+    this.lastStats = null;
+    return this.registry.metrics();
   }
 
   observe(transport: 'http' | 'grpc', route: string, method: string, status: string | number, seconds: number): void {

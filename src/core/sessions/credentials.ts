@@ -5,6 +5,16 @@ export function newSessionId(): string {
   return randomUUID();
 }
 
+const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Whether `id` has the form of an id newSessionId() makes. Anything else is unknown without asking the store,
+ * which matters for Redis: an id like `<uuid>:models` would address another key of that session.
+ */
+export function isSessionId(id: string): boolean {
+  return SESSION_ID.test(id);
+}
+
 /** A bearer token: 256 random bits, base64url. Only its hash is ever stored. */
 export function newToken(): string {
   return randomBytes(32).toString('base64url');

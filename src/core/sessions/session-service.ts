@@ -1,6 +1,6 @@
 import type { Store, SessionRecord } from '../store/store.js';
 import type { Clock } from '../clock.js';
-import { newSessionId, newToken, hashToken, tokenMatches } from './credentials.js';
+import { isSessionId, newSessionId, newToken, hashToken, tokenMatches } from './credentials.js';
 import { QuotaExceededError, SessionNotFoundError, UnauthenticatedError } from '../errors.js';
 
 export interface CreatedSession {
@@ -46,6 +46,7 @@ export class SessionService {
   /** Checks the bearer token and restarts the idle TTL; also returns the version of `modelName` if asked. */
   async authorize(sessionId: string, token: string | null, modelName: string | null = null): Promise<AuthorizedSession> {
     if (token === null) throw new UnauthenticatedError();
+    if (!isSessionId(sessionId)) throw new SessionNotFoundError();
     const now = this.clock.now();
     const { session, modelVersion } = await this.store.lookup(sessionId, modelName, now);
     if (session === null || session.expiresAt <= now || !tokenMatches(token, session.tokenHash)) throw new SessionNotFoundError();

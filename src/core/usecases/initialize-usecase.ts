@@ -1,7 +1,7 @@
-import { applyInitializers, parseInitializer } from '../../nn/index.js';
+import { applyInitializers, LAYER_TYPES, parseInitializer } from '../../nn/index.js';
 import type { Caller, CoreContext, WriteOptions } from './context.js';
 import { asBody, optionalSeed, optionalString, optionalStringArray, rejectUnknown } from '../validation/fields.js';
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError, InvalidRequestError } from '../errors.js';
 import { writeModel } from './model-usecases.js';
 import { generatorFor } from '../compute/compute-jobs.js';
 
@@ -20,6 +20,10 @@ export async function initialize(ctx: CoreContext, caller: Caller, name: string,
   rejectUnknown(body, ['module', 'moduleTypes', 'weight', 'bias', 'seed']);
   const module = optionalString(body, 'module') ?? '';
   const moduleTypes = optionalStringArray(body, 'moduleTypes');
+  moduleTypes?.forEach((t, i) => {
+    if (!(LAYER_TYPES as readonly string[]).includes(t))
+      throw new InvalidRequestError(`moduleTypes[${i}]`, `moduleTypes[${i}]: unknown module type '${t}'; known: ${LAYER_TYPES.join(', ')}`, 'UNKNOWN_MODULE_TYPE');
+  });
   const weight = body.weight === undefined || body.weight === null ? undefined : parseInitializer(body.weight, 'weight');
   const bias = body.bias === undefined || body.bias === null ? undefined : parseInitializer(body.bias, 'bias');
   if (weight === undefined && bias === undefined) throw new InvalidArgumentError('weight', 'give an initializer for weight, bias or both');

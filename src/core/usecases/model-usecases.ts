@@ -46,9 +46,12 @@ export function specLimits(limits: Limits): SpecLimits {
   };
 }
 
-/** 1–256 printable characters without '/', so a name is always one URL segment and one store key. */
+/**
+ * 1–256 printable characters without '/', so a name is always one URL segment and one store key.
+ * A lone surrogate (`"\ud800"`) is refused too: it has no UTF-8 form, so the stored name would differ from the one sent.
+ */
 export function checkModelName(name: string, field = 'name'): string {
-  if (name.length === 0 || name.length > 256 || name.includes('/') || [...name].some((c) => c < ' ' || c === '\u007f'))
+  if (name.length === 0 || name.length > 256 || name.includes('/') || /\p{Surrogate}/u.test(name) || [...name].some((c) => c < ' ' || c === '\u007f'))
     throw new InvalidArgumentError(field, `${field} must be 1-256 printable characters without '/'`);
   return name;
 }

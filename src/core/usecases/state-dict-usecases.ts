@@ -3,6 +3,7 @@ import { resolveModule, type IncompatibleKeys } from '../../nn/index.js';
 import type { Caller, CoreContext, WriteOptions } from './context.js';
 import { asBody, optionalBoolean, rejectUnknown, required } from '../validation/fields.js';
 import { InvalidArgumentError, LimitExceededError } from '../errors.js';
+import { AppError } from '../../errors/index.js';
 import { tensorFromJson } from '../tensors/tensor-json.js';
 import { loadModel, writeModel } from './model-usecases.js';
 import { tensorView, type TensorView } from './views.js';
@@ -63,6 +64,15 @@ export async function putStateDictSafetensors(ctx: CoreContext, caller: Caller, 
 }
 
 async function load(ctx: CoreContext, caller: Caller, name: string, tensors: Map<string, Tensor>, strict: boolean, modulePath: string, options: WriteOptions): Promise<LoadResult> {
-  const { model, result } = await writeModel(ctx, caller, name, options, (m) => resolveModule(m.root, modulePath).module.loadStateDict(tensors, strict));
+  const { model, result } = await writeModel(ctx, caller, name, options, (m) => {
+    const { module } = resolveModule(m.root, modulePath);
+    try {
+      return module.loadStateDict(tensors, strict);
+    } catch (e) {
+      // load_state_dict's mismatches (missing / unexpected keys, shapes) are about the stateDict the client sent.
+      if (e instanceof AppError && e.details.field === undefined) e.details.field = 'stateDict';
+      throw e;
+    }
+  });
   return { version: model.version, ...result };
 }

@@ -1,5 +1,6 @@
 import type { Tensor } from '../../engine/index.js';
 import { NnArgumentError } from '../errors.js';
+import { shown } from '../spec/json-path.js';
 import { Adam, AdamW, type AdamOptions } from './adam.js';
 import { SGD, type SgdOptions } from './sgd.js';
 import type { Optimizer } from './optimizer.js';
@@ -38,7 +39,7 @@ export function createOptimizer(name: string, params: Iterable<Tensor>, kwargs: 
     if (kind === undefined)
       throw new NnArgumentError(`${type}.__init__() got an unexpected keyword argument '${key}'`, 'INVALID_ARGUMENT', { field: `${field}.${key}` });
     if (value !== undefined && !fits(value, kind))
-      throw new NnArgumentError(`${field}.${key}: expected ${DESCRIBE[kind]}, got ${JSON.stringify(value) ?? typeof value}`, 'INVALID_ARGUMENT', { field: `${field}.${key}` });
+      throw new NnArgumentError(`${field}.${key}: expected ${DESCRIBE[kind]}, got ${shown(value)}`, 'INVALID_ARGUMENT', { field: `${field}.${key}` });
   }
   try {
     if (type === 'SGD') return new SGD(params, kwargs as SgdOptions);

@@ -23,7 +23,8 @@ export function shown(value: unknown): string {
   try {
     s = JSON.stringify(value) ?? String(value);
   } catch {
-    s = String(value);
+    // Too deep to stringify (JSON nested thousands of levels): Array#toString would recurse just as deep.
+    s = Array.isArray(value) ? 'an array' : typeof value === 'object' && value !== null ? 'an object' : typeof value;
   }
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }

@@ -14,7 +14,9 @@ export function fromFramework(error: FastifyError): AppError | null {
     const extra = (v.params as { additionalProperty?: string } | undefined)?.additionalProperty;
     const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
     const field = [path, missing ?? extra].filter((s) => s !== undefined && s !== '').join('.');
-    const message = extra !== undefined ? `unknown field '${field}'` : `${field === '' ? where : field} ${v.message ?? 'is invalid'}`;
+    // Ajv words a message to follow the field ("must be string"); TypeBox's stand alone ("Expected string").
+    const said = v.message ?? 'is invalid';
+    const message = extra !== undefined ? `unknown field '${field}'` : `${field === '' ? where : field}${/^[A-Z]/.test(said) ? ': ' + said.charAt(0).toLowerCase() + said.slice(1) : ' ' + said}`;
     return new AppError('MALFORMED', 'INVALID_ARGUMENT', message, { field: field === '' ? where : field });
   }
   switch (error.code) {
@@ -24,6 +26,10 @@ export function fromFramework(error: FastifyError): AppError | null {
       return new AppError('MALFORMED', 'UNSUPPORTED_MEDIA_TYPE', 'send application/json (or application/octet-stream for safetensors where documented)');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new AppError('MALFORMED', 'INVALID_JSON', 'the request body is empty; send a JSON object or no Content-Type');
+    case 'FST_ERR_BAD_URL':
+      return new AppError('MALFORMED', 'INVALID_URL', 'the URL is not valid (a path segment is not well-formed percent-encoded UTF-8)');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError('MALFORMED', 'INVALID_URL', 'a path segment of the URL is too long');
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AppError('MALFORMED', 'INVALID_REQUEST', 'Content-Length does not match the body');
   }

@@ -18,7 +18,7 @@ export const operationRoutes: FastifyPluginAsyncTypebox<{ service: ParamService;
   });
 
   app.get('/metrics', { schema: { tags: ['operations'], summary: 'Prometheus metrics', response: { 200: { type: 'string', description: 'Prometheus text format', examples: ['paramserve_live_sessions 3'] } } } }, async (_req, reply) => {
-    const text = await metrics.registry.metrics();
+    const text = await metrics.render();
     return reply.type(metrics.registry.contentType).send(text);
   });
 };

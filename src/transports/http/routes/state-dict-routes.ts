@@ -2,7 +2,6 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import type { ParamService } from '../../../core/index.js';
-import { InvalidArgumentError } from '../../../core/index.js';
 import { LoadResult, PutStateDictBody, StateDict } from '../schemas/bodies.js';
 import { errors, ModelParams } from '../schemas/common.js';
 import { callerOf, tagged, writeOptions } from '../caller.js';
@@ -42,6 +41,7 @@ export const stateDictRoutes: FastifyPluginAsyncTypebox<{ service: ParamService 
   });
 
   app.put('/v1/sessions/:sid/models/:name/state_dict', {
+    config: { octetStream: true },
     schema: {
       tags: ['state_dict'],
       summary: "load_state_dict(): JSON {stateDict, strict} or a safetensors body; all or nothing, PyTorch's messages",
@@ -58,11 +58,5 @@ export const stateDictRoutes: FastifyPluginAsyncTypebox<{ service: ParamService 
       ? await service.putStateDictSafetensors(callerOf(req), req.params.name, new Uint8Array(body.buffer, body.byteOffset, body.byteLength), req.query.strict ?? true, module, writeOptions(req))
       : await service.putStateDict(callerOf(req), req.params.name, body, module, writeOptions(req));
     return tagged(reply, r.version).send(r);
-  });
-
-  // Safetensors uploads skip the JSON schema (the body is a Buffer); everything else must match it.
-  app.addHook('preValidation', async (req) => {
-    if (Buffer.isBuffer(req.body) && req.routeOptions.url !== '/v1/sessions/:sid/models/:name/state_dict')
-      throw new InvalidArgumentError('body', `${OCTET} is accepted only by PUT …/state_dict`);
   });
 };

@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { loadConfig, Metrics, ParamService, openStore, systemClock } from './core/index.js';
 import { buildHttpApp } from './transports/http/index.js';
+import { buildGrpcServer } from './transports/grpc/index.js';
 
 /**
  * Composition root: configuration → store → core → transports, and a graceful
@@ -23,13 +24,16 @@ async function main(): Promise<void> {
   let draining = false;
   const http = await buildHttpApp({ service, metrics, logger, isDraining: () => draining });
   await http.listen({ host: config.host, port: config.port });
-  logger.info({ store: config.store, http: `${config.host}:${config.port}` }, 'paramserve listening');
+  const grpc = buildGrpcServer({ service, metrics, logger });
+  const grpcPort = await grpc.listen(config.host, config.grpcPort);
+  logger.info({ store: config.store, http: `${config.host}:${config.port}`, grpc: `${config.host}:${grpcPort}` }, 'paramserve listening');
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     draining = true;
+    grpc.setServing(false); // grpc.health.v1.Health: NOT_SERVING while draining, as /readyz answers 503
     logger.info({ signal }, 'draining');
     const grace = setTimeout(() => {
       logger.warn('grace period over; closing with requests in flight');
@@ -37,7 +41,9 @@ async function main(): Promise<void> {
     }, config.shutdownGraceMs);
     grace.unref();
     try {
-      await http.close();
+      // Training runs store the step they reached and end their streams first, so no transport waits on them.
+      await service.stopTraining();
+      await Promise.all([http.close(), grpc.close()]);
       await service.close();
       logger.info('stopped');
       process.exit(0);

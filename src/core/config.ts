@@ -24,6 +24,12 @@ export interface Limits {
   maxSessions: number;
   /** Stored bytes (parameters + gradients) of all models of one session. */
   maxSessionBytes: number;
+  /** Training runs going at once in one session (429 beyond). */
+  maxRunsPerSession: number;
+  /** Training runs going at once in this process (429 beyond): each has a thread of its own. */
+  maxRuns: number;
+  /** Optimizer steps of one training run (epochs x batches, or maxSteps) (422 beyond). */
+  maxTrainSteps: number;
 }
 
 export interface Config {
@@ -42,6 +48,10 @@ export interface Config {
   computeWorkers: number;
   /** Jobs estimated under this many floating-point operations run inline on the event loop. */
   inlineComputeFlops: number;
+  /** A training run writes the model to the store every this many steps (and at its end); 0: only at its end. */
+  trainCheckpointSteps: number;
+  /** The nice value of training threads (Linux), so request handling wins the CPU over training; 0 leaves them at the process's. */
+  trainThreadNice: number;
   logLevel: string;
   /** How long a SIGTERM waits for in-flight requests before closing anyway. */
   shutdownGraceMs: number;
@@ -56,6 +66,13 @@ function int(env: Env, name: string, fallback: number, min = 0): number {
   if (raw === undefined || raw === '') return fallback;
   const v = Number(raw);
   if (!Number.isSafeInteger(v) || v < min) throw new ConfigError(`${name} must be an integer >= ${min}, got '${raw}'`);
+  return v;
+}
+
+/** A nice value a thread may lower itself to without privileges: 0 (unchanged) to 19 (lowest priority). */
+function niceValue(env: Env, name: string, fallback: number): number {
+  const v = int(env, name, fallback);
+  if (v > 19) throw new ConfigError(`${name} must be an integer from 0 to 19, got '${env[name]}'`);
   return v;
 }
 
@@ -86,10 +103,16 @@ export function loadConfig(env: Env = process.env): Config {
       maxModelsPerSession: int(env, 'MAX_MODELS_PER_SESSION', 64, 1),
       maxSessions: int(env, 'MAX_SESSIONS', 1024, 1),
       maxSessionBytes: int(env, 'MAX_SESSION_BYTES', 512 * 1024 * 1024, 1024),
+      maxRunsPerSession: int(env, 'MAX_RUNS_PER_SESSION', 2, 1),
+      // One run per core the event loop does not need, so training never starves the requests of other sessions.
+      maxRuns: int(env, 'MAX_RUNS', Math.max(1, cpus().length - 1), 1),
+      maxTrainSteps: int(env, 'MAX_TRAIN_STEPS', 100_000, 1),
     },
     modelCacheBytes: int(env, 'MODEL_CACHE_BYTES', 1024 * 1024 * 1024),
     computeWorkers: int(env, 'COMPUTE_WORKERS', Math.max(1, cpus().length - 1)),
     inlineComputeFlops: int(env, 'INLINE_COMPUTE_FLOPS', 2_000_000),
+    trainCheckpointSteps: int(env, 'TRAIN_CHECKPOINT_STEPS', 100),
+    trainThreadNice: niceValue(env, 'TRAIN_THREAD_NICE', 10),
     logLevel: str(env, 'LOG_LEVEL', 'info'),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000),
   };

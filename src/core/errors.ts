@@ -29,6 +29,7 @@ export class ModelExistsError extends AppError {
 export class VersionMismatchError extends AppError {
   constructor(expected: string, current: number) {
     super('VERSION_CONFLICT', 'VERSION_MISMATCH', `If-Match ${expected} but the model is at version ${current}`, {
+      field: 'If-Match',
       currentVersion: current,
     });
   }
@@ -86,5 +87,41 @@ export class WriteConflictError extends AppError {
 export class ShuttingDownError extends AppError {
   constructor() {
     super('UNAVAILABLE', 'SHUTTING_DOWN', 'the service is shutting down');
+  }
+}
+
+/** A training run owns the model: other writes (and deletes) fail fast instead of queueing behind it (409). */
+export class ModelBusyError extends AppError {
+  constructor(name: string) {
+    super('CONFLICT', 'MODEL_BUSY', `model '${name}' is being trained; it can be read meanwhile, and written once the run ends (GET …/train shows the run)`, { path: name });
+  }
+}
+
+/**
+ * A training checkpoint found the stored model changed by another writer (another replica) since the run last
+ * wrote it. The run stops and leaves that change in place rather than overwrite it (409).
+ */
+export class ModelChangedError extends AppError {
+  constructor(name: string, runVersion: number, currentVersion: number, steps: number) {
+    super(
+      'CONFLICT',
+      'MODEL_CHANGED',
+      `model '${name}' was changed by another writer during training (the run last wrote version ${runVersion}, the store holds ${currentVersion}); the run stopped after ${steps} steps without overwriting that change`,
+      { path: name, currentVersion, steps },
+    );
+  }
+}
+
+/** The client went away (or cancelled) while its training run went on; the model keeps the last completed step. */
+export class TrainingCancelledError extends AppError {
+  constructor(steps: number, version: number) {
+    super('CANCELLED', 'TRAINING_CANCELLED', `the training run was cancelled after ${steps} steps; the model holds that state at version ${version}`, { steps, version });
+  }
+}
+
+/** No training run of this model is known to this replica. */
+export class TrainingRunNotFoundError extends AppError {
+  constructor(name: string) {
+    super('NOT_FOUND', 'TRAINING_RUN_NOT_FOUND', `no training run of model '${name}' is known to this server`, { path: name });
   }
 }

@@ -10,3 +10,6 @@ export type { Store } from './store/store.js';
 export { SqliteStore } from './store/sqlite-store.js';
 export { RedisStore } from './store/redis-store.js';
 export * from './errors.js';
+export { collectTrainSummary } from './usecases/train-usecase.js';
+export type { TrainRunHandle } from './training/train-run.js';
+export type { TrainEvent, StepEvent, EpochEvent, DoneEvent, TrainSummary, RunStatusView, ParameterStats, TensorStats, JsonFloat } from './training/train-events.js';

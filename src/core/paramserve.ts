@@ -14,6 +14,8 @@ import * as stateDicts from './usecases/state-dict-usecases.js';
 import * as compute from './usecases/compute-usecases.js';
 import { tie } from './usecases/tie-usecase.js';
 import { initialize } from './usecases/initialize-usecase.js';
+import * as training from './usecases/train-usecase.js';
+import { TrainingRuns } from './training/training-runs.js';
 
 export function openStore(config: Config): Store {
   return config.store === 'redis' ? new RedisStore(config.redisUrl, config.redisPrefix) : new SqliteStore(config.sqlitePath);
@@ -25,6 +27,7 @@ export function openStore(config: Config): Store {
  */
 export class ParamService {
   readonly ctx: CoreContext;
+  private readonly runs: TrainingRuns;
   private sweeper: NodeJS.Timeout | null = null;
 
   constructor(
@@ -39,6 +42,7 @@ export class ParamService {
       limits: config.limits,
       clock,
     };
+    this.runs = new TrainingRuns(config.limits, config);
   }
 
   /** Deletes expired sessions now and then (Redis expires keys by itself; this trims its index). */
@@ -53,6 +57,7 @@ export class ParamService {
 
   async close(): Promise<void> {
     if (this.sweeper !== null) clearInterval(this.sweeper);
+    await this.runs.close();
     await this.ctx.compute.close();
     await this.store.close();
   }
@@ -84,4 +89,9 @@ export class ParamService {
   forward = (c: Caller, name: string, body: unknown) => compute.forward(this.ctx, c, name, body);
   backward = (c: Caller, name: string, body: unknown, o: WriteOptions) => compute.backward(this.ctx, c, name, body, o);
   zeroGrad = (c: Caller, name: string, body: unknown, o: WriteOptions) => compute.zeroGrad(this.ctx, c, name, body, o);
+
+  train = (c: Caller, name: string, body: unknown, o: WriteOptions) => training.startTraining(this.ctx, this.runs, c, name, body, o);
+  trainingStatus = (c: Caller, name: string) => training.trainingStatus(this.ctx, this.runs, c, name);
+  /** Stops every training run (each stores the step it reached; streams end with SHUTTING_DOWN): call before closing transports. */
+  stopTraining = () => this.runs.close();
 }

@@ -16,6 +16,7 @@ export type ErrorCategory =
   | 'NOT_FOUND'
   | 'ALREADY_EXISTS'
   | 'VERSION_CONFLICT' // If-Match / expected version did not match
+  | 'CONFLICT' // the resource is busy or changed under the request (a training run owns the model)
   | 'TOO_LARGE' // a request body or message over the transport limit
   | 'LIMIT' // a size limit of a model or tensor
   | 'QUOTA' // a count quota: sessions, models per session, concurrent runs

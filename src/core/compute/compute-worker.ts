@@ -1,9 +1,9 @@
 import { parentPort } from 'node:worker_threads';
 import { Tensor } from '../../engine/index.js';
-import { AppError } from '../../errors/index.js';
 import { decodeModel } from '../models/model-codec.js';
 import type { LiveModel } from '../models/live-model.js';
 import { backwardJob, forwardJob } from './compute-jobs.js';
+import { toWireError } from './wire-error.js';
 import type { JobRequest, JobResponse, WireTensor } from './worker-protocol.js';
 
 /**
@@ -47,20 +47,7 @@ parentPort!.on('message', (job: JobRequest) => {
     const { response, transfer } = run(job);
     parentPort!.postMessage(response, transfer);
   } catch (e) {
-    const app = e instanceof AppError;
-    const err = e as Error;
-    const response: JobResponse = {
-      id: job.id,
-      ok: false,
-      error: {
-        app,
-        category: app ? e.category : 'INTERNAL',
-        code: app ? e.code : 'INTERNAL',
-        message: err?.message ?? String(e),
-        details: app ? e.details : {},
-        stack: err?.stack,
-      },
-    };
+    const response: JobResponse = { id: job.id, ok: false, error: toWireError(e) };
     parentPort!.postMessage(response);
   }
 });

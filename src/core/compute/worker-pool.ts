@@ -1,13 +1,7 @@
-import { Worker } from 'node:worker_threads';
-import { AppError } from '../../errors/index.js';
+import type { Worker } from 'node:worker_threads';
+import { fromWireError } from './wire-error.js';
+import { startWorker } from './worker-entry.js';
 import type { JobRequest, JobResponse } from './worker-protocol.js';
-
-/** The worker script next to this file: `.ts` under the test runner / tsx, `.js` once built. */
-function workerEntry(): { url: URL; execArgv: string[] } {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const url = new URL(`./compute-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
-  return { url, execArgv: fromSource ? ['--import', 'tsx'] : [] };
-}
 
 interface Slot {
   worker: Worker;
@@ -40,8 +34,7 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const { url, execArgv } = workerEntry();
-    const worker = new Worker(url, { execArgv });
+    const worker = startWorker('compute-worker');
     const slot: Slot = { worker, busy: false, holds: new Map() };
     worker.on('message', (r: JobResponse) => this.settle(slot, r));
     worker.on('error', (e) => this.fail(slot, e));
@@ -91,10 +84,8 @@ export class WorkerPool {
     if (entry !== undefined) {
       if (r.ok) entry.pending.resolve(r);
       else {
-        const e = r.error;
-        if (!e.app) slot.holds.clear();
-        const err = e.app ? new AppError(e.category, e.code, e.message, e.details) : Object.assign(new Error(e.message), { stack: e.stack });
-        entry.pending.reject(err);
+        if (!r.error.app) slot.holds.clear();
+        entry.pending.reject(fromWireError(r.error));
       }
     }
     this.dispatch();

@@ -3,7 +3,7 @@ import type { Limits } from '../config.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { LiveModel } from './live-model.js';
 import { decodeModel, encodeModel } from './model-codec.js';
-import { ModelExistsError, ModelNotFoundError, QuotaExceededError, SessionNotFoundError, VersionMismatchError, WriteConflictError } from '../errors.js';
+import { ModelBusyError, ModelExistsError, ModelNotFoundError, QuotaExceededError, SessionNotFoundError, VersionMismatchError, WriteConflictError } from '../errors.js';
 
 /** How often a write retries when another writer (another replica) moved the version meanwhile. */
 const MAX_WRITE_ATTEMPTS = 64;
@@ -13,6 +13,11 @@ export interface VersionPrecondition {
   raw: string;
   /** Versions that satisfy it; null means any (`*`). */
   versions: number[] | null;
+}
+
+/** A training run's claim on a model: while it holds one, only writes that present it pass (see `lease`). */
+export interface ModelLease {
+  readonly key: string;
 }
 
 function satisfies(pre: VersionPrecondition | undefined, version: number): boolean {
@@ -34,6 +39,7 @@ export class ModelRepository {
   private readonly cache = new Map<string, LiveModel>();
   private cachedBytes = 0;
   private readonly writes = new KeyedMutex();
+  private readonly leases = new Map<string, ModelLease>();
 
   constructor(
     private readonly store: Store,
@@ -101,9 +107,18 @@ export class ModelRepository {
    * `change` must be synchronous and deterministic given the model, because a
    * lost compare-and-set re-runs it on the newer state.
    */
-  async write<T>(sessionId: string, name: string, knownVersion: number | null, precondition: VersionPrecondition | undefined, change: (model: LiveModel) => T | Promise<T>): Promise<{ model: LiveModel; result: T }> {
+  async write<T>(
+    sessionId: string,
+    name: string,
+    knownVersion: number | null,
+    precondition: VersionPrecondition | undefined,
+    change: (model: LiveModel) => T | Promise<T>,
+    lease?: ModelLease,
+  ): Promise<{ model: LiveModel; result: T }> {
     const key = ModelRepository.key(sessionId, name);
+    this.checkLease(key, name, lease); // fail fast, without queueing behind a checkpoint
     return this.writes.run(key, async () => {
+      this.checkLease(key, name, lease);
       let version = knownVersion;
       for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
         const model = await this.load(sessionId, name, version);
@@ -139,7 +154,9 @@ export class ModelRepository {
 
   async delete(sessionId: string, name: string, precondition: VersionPrecondition | undefined): Promise<void> {
     const key = ModelRepository.key(sessionId, name);
+    this.checkLease(key, name, undefined);
     await this.writes.run(key, async () => {
+      this.checkLease(key, name, undefined);
       let expected: number | null = null;
       if (precondition !== undefined && precondition.versions !== null) {
         const model = await this.load(sessionId, name, null);
@@ -154,6 +171,34 @@ export class ModelRepository {
         throw new VersionMismatchError(precondition!.raw, current?.version ?? -1);
       }
     });
+  }
+
+  /**
+   * Claims the model for a training run and returns it as it is now. Until `release`, every other write and
+   * delete of it in this process fails at once with MODEL_BUSY (409), while reads go on; the run commits its
+   * checkpoints through `write` with the lease. Taken inside the model's write queue, so a write queued
+   * before the claim either finished already or fails.
+   */
+  async lease(sessionId: string, name: string, knownVersion: number | null, precondition: VersionPrecondition | undefined): Promise<{ lease: ModelLease; model: LiveModel }> {
+    const key = ModelRepository.key(sessionId, name);
+    this.checkLease(key, name, undefined);
+    return this.writes.run(key, async () => {
+      this.checkLease(key, name, undefined);
+      const model = await this.load(sessionId, name, knownVersion);
+      if (!satisfies(precondition, model.version)) throw new VersionMismatchError(precondition!.raw, model.version);
+      const lease: ModelLease = { key };
+      this.leases.set(key, lease);
+      return { lease, model };
+    });
+  }
+
+  release(lease: ModelLease): void {
+    if (this.leases.get(lease.key) === lease) this.leases.delete(lease.key);
+  }
+
+  private checkLease(key: string, name: string, presented: ModelLease | undefined): void {
+    const held = this.leases.get(key);
+    if (held !== undefined && held !== presented) throw new ModelBusyError(name);
   }
 
   list(sessionId: string): Promise<ModelSummary[]> {

@@ -9,6 +9,7 @@ export const HTTP_STATUS: Record<ErrorCategory, number> = {
   NOT_FOUND: 404,
   ALREADY_EXISTS: 409,
   VERSION_CONFLICT: 412,
+  CONFLICT: 409,
   TOO_LARGE: 413,
   LIMIT: 422,
   QUOTA: 429,
@@ -29,18 +30,22 @@ export interface Problem {
 
 export const PROBLEM_TYPE_BASE = 'https://paramserve.dev/problems/';
 
-/** RFC 9457 problem+json for an AppError: `code` is what clients branch on; details (field, path, limit) ride along. */
+/**
+ * RFC 9457 problem+json for an AppError: `code` is what clients branch on; details (field, path, limit) ride along.
+ * A detail never replaces a standard member (UnknownModuleTypeError's `type` detail would otherwise replace the problem type).
+ */
 export function problemOf(error: AppError, instance?: string): Problem {
   const status = HTTP_STATUS[error.category];
-  return {
+  const problem: Problem = {
     type: PROBLEM_TYPE_BASE + error.code.toLowerCase().replace(/_/g, '-'),
     title: STATUS_CODES[status] ?? 'Error',
     status,
     detail: error.message,
     code: error.code,
     ...(instance === undefined ? {} : { instance }),
-    ...error.details,
   };
+  for (const [key, value] of Object.entries(error.details)) if (!Object.hasOwn(problem, key)) problem[key] = value;
+  return problem;
 }
 
 /** What a 5xx that is a bug looks like from outside: nothing of the internals. */

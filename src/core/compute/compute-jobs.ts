@@ -1,5 +1,5 @@
 import { formatTensor, Generator, noGrad, Tensor } from '../../engine/index.js';
-import { computeLoss, type Module } from '../../nn/index.js';
+import { computeLoss, type ForwardContext, type Module } from '../../nn/index.js';
 import { InvalidRequestError } from '../errors.js';
 import { AppError } from '../../errors/index.js';
 
@@ -22,6 +22,21 @@ export function generatorFor(seed: number | undefined): Generator {
   return new Generator((BigInt(words[0]) << 32n) | BigInt(words[1]));
 }
 
+/**
+ * A forward context whose generator is made only if a module asks for one
+ * (only Dropout in train mode does): seeding a Mersenne Twister from fresh
+ * entropy costs more than a small model's whole forward.
+ */
+export function lazyContext(seed: number | undefined): ForwardContext {
+  let generator: Generator | undefined;
+  return {
+    get generator() {
+      generator ??= generatorFor(seed);
+      return generator;
+    },
+  };
+}
+
 function onInput<T>(fn: () => T, field = 'input'): T {
   try {
     return fn();
@@ -33,8 +48,7 @@ function onInput<T>(fn: () => T, field = 'input'): T {
 
 /** `net(x)`: the output, its grad_fn name and its repr; the graph is dropped, nothing changes. */
 export function forwardJob(root: Module, input: Tensor, seed: number | undefined): ForwardOutput {
-  const generator = generatorFor(seed);
-  const output = onInput(() => root.forward(input, { generator }));
+  const output = onInput(() => root.forward(input, lazyContext(seed)));
   return { output: output.detach(), gradFn: output.gradFn?.name ?? null, repr: formatTensor(output) };
 }
 
@@ -57,7 +71,7 @@ export function backwardJob(root: Module, input: Tensor, request: LossRequest, s
   const saved = params.map(([, p]) => p.grad);
   for (const [, p] of params) p.grad = null;
   try {
-    const output = onInput(() => root.forward(input, { generator: generatorFor(seed) }));
+    const output = onInput(() => root.forward(input, lazyContext(seed)));
     if (!output.requiresGrad)
       throw new InvalidRequestError('input', 'no parameter on the path to the output requires a gradient (all frozen?)', 'NOTHING_REQUIRES_GRAD');
     let loss: number | null = null;
@@ -92,9 +106,7 @@ export function accumulateGrads(root: Module, grads: readonly [string, Float32Ar
   });
 }
 
-/** Multiply-adds of a forward pass over `rows` input rows: what decides inline vs worker. */
-export function forwardFlops(root: Module, rows: number): number {
-  let n = 0;
-  for (const [, p] of root.namedParameters()) n += p.numel;
-  return 2 * n * Math.max(rows, 1);
+/** Floating-point operations of a forward pass over `rows` input rows: what decides inline vs worker. */
+export function forwardFlops(parameterCount: number, rows: number): number {
+  return 2 * parameterCount * Math.max(rows, 1);
 }

@@ -22,7 +22,7 @@ export class ComputeRunner {
   private offload(model: LiveModel, input: Tensor, passes: number): boolean {
     if (this.pool === null) return false;
     const rows = input.ndim <= 1 ? 1 : input.numel / input.shape[input.ndim - 1];
-    return forwardFlops(model.root, rows) * passes > this.inlineFlops;
+    return forwardFlops(model.parameterCount, rows) * passes > this.inlineFlops;
   }
 
   async forward(model: LiveModel, input: Tensor, seed: number | undefined): Promise<ForwardOutput> {

@@ -8,6 +8,7 @@ import type { Module } from '../../nn/index.js';
  */
 export class LiveModel {
   private summaryText: string | null = null;
+  private parameterElements: number | null = null;
   /** Unique to this in-memory instance: a deleted and re-created model never matches a worker's copy. */
   readonly instanceId = randomUUID();
 
@@ -26,16 +27,20 @@ export class LiveModel {
     return this.summaryText;
   }
 
-  /** Elements of the parameters, tied ones counted once. */
+  /** Elements of the parameters, tied ones counted once (changes only with the structure). */
   get parameterCount(): number {
-    let n = 0;
-    for (const [, p] of this.root.namedParameters()) n += p.numel;
-    return n;
+    if (this.parameterElements === null) {
+      let n = 0;
+      for (const [, p] of this.root.namedParameters()) n += p.numel;
+      this.parameterElements = n;
+    }
+    return this.parameterElements;
   }
 
   /** Call after a change of structure (a tie) so derived texts are rebuilt. */
   structureChanged(architecture: string): void {
     this.architecture = architecture;
     this.summaryText = null;
+    this.parameterElements = null;
   }
 }

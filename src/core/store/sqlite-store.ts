@@ -57,6 +57,10 @@ export class SqliteStore implements Store {
       insertSession: db.prepare('INSERT INTO sessions (id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?)'),
       session: db.prepare<[string], SessionRow>('SELECT id, token_hash, created_at, expires_at FROM sessions WHERE id = ?'),
       modelVersion: db.prepare<[string, string], { version: number }>('SELECT version FROM models WHERE session_id = ? AND name = ?'),
+      sessionAndVersion: db.prepare<[string, string], SessionRow & { version: number | null }>(
+        'SELECT s.id, s.token_hash, s.created_at, s.expires_at, m.version FROM sessions s LEFT JOIN models m ON m.session_id = s.id AND m.name = ? WHERE s.id = ?',
+      ),
+      dataVersion: db.prepare<[], { data_version: number }>('PRAGMA data_version'),
       touch: db.prepare('UPDATE sessions SET expires_at = ? WHERE id = ?'),
       deleteSession: db.prepare('DELETE FROM sessions WHERE id = ?'),
       purge: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
@@ -83,7 +87,16 @@ export class SqliteStore implements Store {
     };
   }
 
-  private run<T>(fn: () => T): Promise<T> {
+  /**
+   * Lookups remembered until the database changes: our own writes clear it,
+   * and `PRAGMA data_version` moves when another connection (another process
+   * on the same file) commits. Every request does a lookup; most change nothing.
+   */
+  private readonly lookups = new Map<string, Lookup>();
+  private lookupsAt = -1;
+
+  private run<T>(fn: () => T, writes = true): Promise<T> {
+    if (writes) this.lookups.clear();
     try {
       return Promise.resolve(fn());
     } catch (e) {
@@ -105,11 +118,26 @@ export class SqliteStore implements Store {
 
   lookup(sessionId: string, modelName: string | null, _now: number): Promise<Lookup> {
     return this.run(() => {
-      const row = this.q.session.get(sessionId);
-      const session = row === undefined ? null : toSession(row);
-      const modelVersion = session !== null && modelName !== null ? (this.q.modelVersion.get(sessionId, modelName)?.version ?? null) : null;
-      return { session, modelVersion };
-    });
+      const dataVersion = this.q.dataVersion.get()!.data_version;
+      if (dataVersion !== this.lookupsAt) {
+        this.lookups.clear();
+        this.lookupsAt = dataVersion;
+      }
+      const key = modelName === null ? sessionId : `${sessionId}\u0000${modelName}`;
+      const known = this.lookups.get(key);
+      if (known !== undefined) return { session: known.session === null ? null : { ...known.session }, modelVersion: known.modelVersion };
+      let found: Lookup;
+      if (modelName === null) {
+        const row = this.q.session.get(sessionId);
+        found = { session: row === undefined ? null : toSession(row), modelVersion: null };
+      } else {
+        const row = this.q.sessionAndVersion.get(modelName, sessionId);
+        found = { session: row === undefined ? null : toSession(row), modelVersion: row?.version ?? null };
+      }
+      if (this.lookups.size >= 10_000) this.lookups.clear();
+      this.lookups.set(key, found);
+      return { session: found.session === null ? null : { ...found.session }, modelVersion: found.modelVersion };
+    }, false);
   }
 
   touchSession(sessionId: string, expiresAt: number): Promise<void> {
@@ -129,6 +157,7 @@ export class SqliteStore implements Store {
   listModels(sessionId: string): Promise<ModelSummary[]> {
     return this.run(() =>
       this.q.listModels.all(sessionId).map((r) => ({ name: r.name, version: r.version, parameterCount: r.parameter_count })),
+      false,
     );
   }
 
@@ -144,7 +173,7 @@ export class SqliteStore implements Store {
         state: new Uint8Array(r.state.buffer, r.state.byteOffset, r.state.byteLength),
         parameterCount: r.parameter_count,
       };
-    });
+    }, false);
   }
 
   insertModel(m: ModelRecord, quota: InsertQuota): Promise<InsertResult> {
@@ -191,13 +220,13 @@ export class SqliteStore implements Store {
     return this.run(() => {
       const r = this.q.stats.get(now)!;
       return { sessions: r.sessions, models: r.models, bytes: r.bytes ?? 0 };
-    });
+    }, false);
   }
 
   ping(): Promise<void> {
     return this.run(() => {
       this.db.prepare('SELECT 1').get();
-    });
+    }, false);
   }
 
   close(): Promise<void> {

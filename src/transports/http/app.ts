@@ -84,29 +84,28 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     done(new AppError('MALFORMED', 'UNSUPPORTED_MEDIA_TYPE', `application/octet-stream is accepted only by PUT …/state_dict (a safetensors file); send application/json`), undefined);
   });
 
-  app.addHook('onRequest', async (req) => {
-    (req as unknown as { startedAt: bigint }).startedAt = process.hrtime.bigint();
-  });
-  app.addHook('onResponse', async (req, reply) => {
-    const started = (req as unknown as { startedAt?: bigint }).startedAt;
-    if (started === undefined) return;
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    metrics.observe('http', req.routeOptions.url ?? 'unmatched', req.method, reply.statusCode, seconds);
-  });
+  // Callback-style hooks: on the hot path they cost less than async ones.
   const isDraining = options.isDraining ?? (() => false);
-  app.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('x-request-id', String(reply.request.id));
+  app.addHook('onRequest', (req, reply, done) => {
+    reply.header('x-request-id', String(req.id));
+    done();
+  });
+  app.addHook('onSend', (_req, reply, payload, done) => {
     // While draining, a reply ends its keep-alive connection: else close() would wait for the client's idle
     // socket to time out (fastify advertises 72 s), past the shutdown grace, and the store would never close.
     if (isDraining()) reply.header('connection', 'close');
-    return payload;
+    done(null, payload);
+  });
+  app.addHook('onResponse', (req, reply, done) => {
+    metrics.observe('http', req.routeOptions.url ?? 'unmatched', req.method, reply.statusCode, reply.elapsedTime / 1000);
+    done();
   });
 
   await app.register(swagger, openApiOptions);
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(operationRoutes, { service, metrics, isDraining: options.isDraining ?? (() => false) });
+  await app.register(operationRoutes, { service, metrics, isDraining });
   await app.register(sessionRoutes, { service });
   await app.register(modelRoutes, { service });
   await app.register(parameterRoutes, { service });

@@ -7,6 +7,7 @@ export { noGrad, isGradEnabled } from './autograd/grad-mode.js';
 export { GradNode } from './autograd/grad-node.js';
 export * from './ops/index.js';
 export { gemm, gemmReference, setGemm, type Gemm, type GemmArgs } from './kernels/matmul.js';
+export * from './kernels/fast/index.js';
 export * from './format/index.js';
 export * from './safetensors/index.js';
 export * from './random/index.js';

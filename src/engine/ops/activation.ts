@@ -2,6 +2,7 @@ import type { Tensor } from '../tensor.js';
 import { allocateLike } from '../dtype.js';
 import { record } from '../autograd/record.js';
 import { erf } from '../kernels/special.js';
+import { reluBackward, reluForward } from '../kernels/relu.js';
 import { tensorOf } from './tensor-of.js';
 
 // The activations between Linear layers: the service's training path, so each
@@ -11,16 +12,11 @@ export function relu(a: Tensor): Tensor {
   const x = a.data;
   const n = x.length;
   const y = allocateLike(a.data, n);
-  for (let i = 0; i < n; i++) {
-    const v = x[i];
-    // NaN stays NaN, as in PyTorch's clamp_min(0).
-    y[i] = v > 0 || v !== v ? v : 0;
-  }
+  // clamp_min(0) and threshold_backward, branch-free on float32 (kernels/relu.ts).
+  reluForward(x, y);
   return record(tensorOf(y, a.shape), 'ReluBackward0', [a], (g) => {
-    const gd = g.data;
     const gi = allocateLike(g.data, n);
-    // threshold_backward: only y <= 0 blocks, so a NaN output passes its gradient.
-    for (let i = 0; i < n; i++) gi[i] = y[i] <= 0 ? 0 : gd[i];
+    reluBackward(y, g.data, gi);
     return [tensorOf(gi, a.shape)];
   });
 }

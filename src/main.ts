@@ -26,7 +26,10 @@ async function main(): Promise<void> {
   await http.listen({ host: config.host, port: config.port });
   const grpc = buildGrpcServer({ service, metrics, logger });
   const grpcPort = await grpc.listen(config.host, config.grpcPort);
-  logger.info({ store: config.store, http: `${config.host}:${config.port}`, grpc: `${config.host}:${grpcPort}` }, 'paramserve listening');
+  logger.info(
+    { store: config.store, http: `${config.host}:${config.port}`, grpc: `${config.host}:${grpcPort}`, kernels: service.kernels ?? 'typescript' },
+    'paramserve listening',
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -46,6 +46,11 @@ export interface Config {
   modelCacheBytes: number;
   /** Worker threads for heavy forward/backward/training jobs; 0 runs everything on the event loop. */
   computeWorkers: number;
+  /**
+   * Threads per compute or training worker for one large matrix product (the
+   * worker and gemmThreads-1 helpers); 0 keeps the TypeScript kernel everywhere.
+   */
+  gemmThreads: number;
   /** Jobs estimated under this many floating-point operations run inline on the event loop. */
   inlineComputeFlops: number;
   /** A training run writes the model to the store every this many steps (and at its end); 0: only at its end. */
@@ -111,6 +116,7 @@ export function loadConfig(env: Env = process.env): Config {
     modelCacheBytes: int(env, 'MODEL_CACHE_BYTES', 1024 * 1024 * 1024),
     computeWorkers: int(env, 'COMPUTE_WORKERS', Math.max(1, cpus().length - 1)),
     inlineComputeFlops: int(env, 'INLINE_COMPUTE_FLOPS', 2_000_000),
+    gemmThreads: int(env, 'GEMM_THREADS', Math.max(1, Math.floor(cpus().length / Math.max(1, int(env, 'COMPUTE_WORKERS', Math.max(1, cpus().length - 1)))))),
     trainCheckpointSteps: int(env, 'TRAIN_CHECKPOINT_STEPS', 100),
     trainThreadNice: niceValue(env, 'TRAIN_THREAD_NICE', 10),
     logLevel: str(env, 'LOG_LEVEL', 'info'),

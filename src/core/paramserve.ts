@@ -6,6 +6,8 @@ import { RedisStore } from './store/redis-store.js';
 import { SessionService } from './sessions/session-service.js';
 import { ModelRepository } from './models/model-repository.js';
 import { ComputeRunner } from './compute/compute-runner.js';
+import { useFastKernels } from './compute/kernels.js';
+import type { FastKernelStatus } from '../engine/index.js';
 import type { Caller, CoreContext, WriteOptions } from './usecases/context.js';
 import * as sessions from './usecases/session-usecases.js';
 import * as models from './usecases/model-usecases.js';
@@ -27,6 +29,8 @@ export function openStore(config: Config): Store {
  */
 export class ParamService {
   readonly ctx: CoreContext;
+  /** The matrix kernel the event loop computes with (one thread: it must never block on helpers). */
+  readonly kernels: FastKernelStatus | null;
   private readonly runs: TrainingRuns;
   private sweeper: NodeJS.Timeout | null = null;
 
@@ -35,10 +39,11 @@ export class ParamService {
     readonly store: Store,
     clock: Clock = systemClock,
   ) {
+    this.kernels = useFastKernels(config.gemmThreads > 0 ? 1 : 0);
     this.ctx = {
       sessions: new SessionService(store, clock, config.sessionTtlSeconds * 1000, config.limits.maxSessions),
       models: new ModelRepository(store, config.limits, config.modelCacheBytes),
-      compute: new ComputeRunner(config.computeWorkers, config.inlineComputeFlops),
+      compute: new ComputeRunner(config.computeWorkers, config.inlineComputeFlops, { gemmThreads: config.gemmThreads }),
       limits: config.limits,
       clock,
     };

@@ -3,6 +3,7 @@ import type { LiveModel } from '../models/live-model.js';
 import { encodeModel } from '../models/model-codec.js';
 import { backwardJob, forwardJob, forwardFlops, type BackwardOutput, type ForwardOutput, type LossRequest } from './compute-jobs.js';
 import { WorkerPool } from './worker-pool.js';
+import type { WorkerSetup } from './kernels.js';
 import type { JobRequest, WireModel, WireTensor } from './worker-protocol.js';
 
 /**
@@ -15,8 +16,8 @@ import type { JobRequest, WireModel, WireTensor } from './worker-protocol.js';
 export class ComputeRunner {
   private readonly pool: WorkerPool | null;
 
-  constructor(workers: number, private readonly inlineFlops: number) {
-    this.pool = workers > 0 ? new WorkerPool(workers) : null;
+  constructor(workers: number, private readonly inlineFlops: number, setup: WorkerSetup) {
+    this.pool = workers > 0 ? new WorkerPool(workers, setup) : null;
   }
 
   private offload(model: LiveModel, input: Tensor, passes: number): boolean {

@@ -1,9 +1,10 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { Tensor } from '../../engine/index.js';
 import { decodeModel } from '../models/model-codec.js';
 import type { LiveModel } from '../models/live-model.js';
 import { backwardJob, forwardJob } from './compute-jobs.js';
 import { toWireError } from './wire-error.js';
+import { useFastKernels, type WorkerSetup } from './kernels.js';
 import type { JobRequest, JobResponse, WireTensor } from './worker-protocol.js';
 
 /**
@@ -11,6 +12,8 @@ import type { JobRequest, JobResponse, WireTensor } from './worker-protocol.js';
  * key and version, so a model is shipped once per version), runs the job with
  * the same functions the event loop uses, and sends the results back.
  */
+useFastKernels((workerData as WorkerSetup).gemmThreads);
+
 const models = new Map<string, LiveModel>();
 const KEEP = 4;
 

@@ -2,6 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import type { ExecutorRun, RunListener, TrainingExecutor, TrainJob } from '../training/executor.js';
 import { fromWireError } from './wire-error.js';
 import { startWorker } from './worker-entry.js';
+import type { WorkerSetup } from './kernels.js';
 import { CONTROL, type TrainMessage, type TrainStart } from './worker-protocol.js';
 
 /**
@@ -19,10 +20,11 @@ export class TrainingThreads implements TrainingExecutor {
     private readonly keepIdle: number,
     /** Each thread lowers its own CPU priority to this nice value (0: unchanged). */
     private readonly nice: number,
+    private readonly setup: WorkerSetup,
   ) {}
 
   private spawn(): Worker {
-    const worker = startWorker('training-worker', { workerData: { nice: this.nice } });
+    const worker = startWorker('training-worker', { workerData: { ...this.setup, nice: this.nice } });
     worker.unref();
     // A crash during a run is reported by that run's listeners; an idle thread that dies is just dropped.
     worker.on('error', () => undefined);

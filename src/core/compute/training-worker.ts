@@ -5,6 +5,7 @@ import { TrainingLoop, type Snapshot } from '../training/training-loop.js';
 import { EVENT_WINDOW } from '../training/executor.js';
 import { niceThisThread } from './thread-priority.js';
 import { toWireError } from './wire-error.js';
+import { useFastKernels, type WorkerSetup } from './kernels.js';
 import { CONTROL, type TrainMessage, type TrainStart } from './worker-protocol.js';
 
 /**
@@ -62,7 +63,8 @@ async function run({ job, control }: TrainStart): Promise<void> {
  * same core, and all of it when the core is idle: a run takes what the
  * requests of other sessions leave, instead of taking turns with them.
  */
-const nice = (workerData as { nice?: number } | null)?.nice ?? 0;
-if (nice > 0) niceThisThread(nice);
+const setup = workerData as WorkerSetup & { nice: number };
+if (setup.nice > 0) niceThisThread(setup.nice);
+useFastKernels(setup.gemmThreads);
 
 parentPort!.on('message', (start: TrainStart) => void run(start));

@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { fromWireError } from './wire-error.js';
 import { startWorker } from './worker-entry.js';
+import type { WorkerSetup } from './kernels.js';
 import type { JobRequest, JobResponse } from './worker-protocol.js';
 
 interface Slot {
@@ -25,7 +26,10 @@ export class WorkerPool {
   private nextId = 1;
   private closed = false;
 
-  constructor(size: number) {
+  constructor(
+    size: number,
+    private readonly setup: WorkerSetup,
+  ) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
@@ -34,7 +38,7 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = startWorker('compute-worker');
+    const worker = startWorker('compute-worker', { workerData: this.setup });
     const slot: Slot = { worker, busy: false, holds: new Map() };
     worker.on('message', (r: JobResponse) => this.settle(slot, r));
     worker.on('error', (e) => this.fail(slot, e));

@@ -30,10 +30,10 @@ export class TrainingRuns {
 
   constructor(
     private readonly limits: Pick<Limits, 'maxRuns' | 'maxRunsPerSession'>,
-    options: { computeWorkers: number; trainCheckpointSteps: number; trainThreadNice: number },
+    options: { computeWorkers: number; trainCheckpointSteps: number; trainThreadNice: number; gemmThreads: number },
   ) {
     this.checkpointEvery = options.trainCheckpointSteps;
-    this.executor = options.computeWorkers > 0 ? new TrainingThreads(limits.maxRuns, options.trainThreadNice) : new InlineExecutor();
+    this.executor = options.computeWorkers > 0 ? new TrainingThreads(limits.maxRuns, options.trainThreadNice, { gemmThreads: options.gemmThreads }) : new InlineExecutor();
   }
 
   private static key(sessionId: string, name: string): string {

@@ -11,3 +11,5 @@ export * from './kernels/fast/index.js';
 export * from './format/index.js';
 export * from './safetensors/index.js';
 export * from './random/index.js';
+// Single-rounding multiply-add as PyTorch's FMA-contracted kernels compute it (random, init, optimizers).
+export { fma32, fma64 } from './random/fma.js';

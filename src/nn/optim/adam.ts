@@ -1,6 +1,6 @@
 import type { Tensor } from '../../engine/index.js';
 import { f32, formatHyper, invalidHyper, Optimizer } from './optimizer.js';
-import { fma32 } from './fma32.js';
+import { fma32 } from '../../engine/index.js';
 
 export interface AdamOptions {
   lr?: number;

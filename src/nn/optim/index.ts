@@ -3,4 +3,3 @@ export { Optimizer } from './optimizer.js';
 export { SGD, type SgdOptions } from './sgd.js';
 export { Adam, AdamW, type AdamOptions } from './adam.js';
 export { createOptimizer, OPTIMIZER_NAMES } from './factory.js';
-export { fma32 } from './fma32.js';

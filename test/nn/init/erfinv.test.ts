@@ -5,7 +5,7 @@ import { expf } from '../../../src/nn/init/math/expf.js';
 import { logf } from '../../../src/nn/init/math/logf.js';
 import { erf } from '../../../src/nn/init/math/erf.js';
 import { hexFloat } from '../../../src/nn/init/math/hex-float.js';
-import { fma32, fma64 } from '../../../src/nn/init/math/fma.js';
+import { fma32, fma64 } from '../../../src/engine/index.js';
 import { cases, mismatches, toNumber } from './fixture.js';
 
 describe("ATen's float32 erfinv (trunc_normal_'s kernel)", () => {

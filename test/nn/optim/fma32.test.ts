@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fma32 } from '../../../src/nn/index.js';
+import { fma32 } from '../../../src/engine/index.js';
 
 /** A finite double as m·2^e with m a BigInt. */
 function split(x: number): [bigint, number] {

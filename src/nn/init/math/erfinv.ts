@@ -1,4 +1,4 @@
-import { fma32, fma64 } from './fma.js';
+import { fma32, fma64 } from '../../../engine/index.js';
 import { erf } from './erf.js';
 import { erff } from './erff.js';
 import { expf } from './expf.js';

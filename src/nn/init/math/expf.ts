@@ -1,4 +1,4 @@
-import { fma64 } from './fma.js';
+import { fma64 } from '../../../engine/index.js';
 import { asUint } from './float-bits.js';
 import { hexFloat } from './hex-float.js';
 

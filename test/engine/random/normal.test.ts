@@ -71,19 +71,4 @@ describe('randn / normal_ (float32 bit-exact against torch 1.13, AVX2 kernels)',
     expect(() => normal_(new Float32Array(3), 0, -1.23456789, g)).toThrow(e.normalStdDigits);
     expect(() => normal_(new Float32Array(30), 0, NaN, g)).toThrow(e.normalStdNan);
   });
-
-  it('normal_ over 1e6 float32 elements is fast', () => {
-    const data = new Float32Array(1_000_000);
-    const g = new Generator(0);
-    normal_(data, 0, 1, g); // warm-up (JIT)
-    let best = Infinity;
-    for (let k = 0; k < 3; k++) {
-      const t0 = process.cpuUsage();
-      normal_(data, 0, 1, g);
-      const t = process.cpuUsage(t0);
-      best = Math.min(best, (t.user + t.system) / 1000);
-    }
-    // CPU time, best of three: about 40-60 ms here; the bound leaves room for slow CI machines
-    expect(best).toBeLessThan(250);
-  });
 });

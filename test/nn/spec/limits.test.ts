@@ -87,16 +87,13 @@ describe('limits', () => {
     expect(() => validateSpec(seq(linear(4, 5000)), { ...LIMITS, maxParameters: 1e9 })).not.toThrow();
   });
 
-  it('refuses Linear(1e9, 1e9) in microseconds, allocating nothing noticeable', () => {
+  it('refuses Linear(1e9, 1e9) from the spec arithmetic alone, allocating nothing noticeable', () => {
     const huge = seq(linear(1e9, 1e9));
-    refused(huge); // warm the code up so the timing measures the check, not the JIT
+    refused(huge); // warm the code up so the memory reading measures the check, not the JIT
     globalThis.gc?.();
     const before = process.memoryUsage();
-    const started = performance.now();
     const e = refused(huge);
-    const elapsed = performance.now() - started;
     const after = process.memoryUsage();
-    expect(elapsed).toBeLessThan(5);
     expect(after.heapUsed - before.heapUsed).toBeLessThan(4 * 1024 * 1024);
     expect(after.rss - before.rss).toBeLessThan(16 * 1024 * 1024);
     expect(e.details).toMatchObject({ field: 'layers[0]', limit: 'maxParameters', limitValue: 1_000_000 });

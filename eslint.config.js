@@ -20,7 +20,7 @@ const layer = (files, patterns) => ({
 
 export default tseslint.config(
   // asm/ is AssemblyScript (i32, v128, @inline): compiled by asc, not TypeScript, so not linted as TypeScript.
-  { ignores: ['node_modules/**', 'dist/**', 'coverage/**', 'build/**', 'asm/**', 'src/transports/grpc/generated/**'] },
+  { ignores: ['node_modules/**', 'dist/**', '.scratch/**', 'coverage/**', 'build/**', 'asm/**', 'src/transports/grpc/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

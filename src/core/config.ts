@@ -38,6 +38,8 @@ export interface Config {
   grpcPort: number;
   store: 'sqlite' | 'redis';
   sqlitePath: string;
+  /** Several processes share the SQLite file (else this process locks it for itself). */
+  sqliteShared: boolean;
   redisUrl: string;
   redisPrefix: string;
   sessionTtlSeconds: number;
@@ -81,6 +83,14 @@ function niceValue(env: Env, name: string, fallback: number): number {
   return v;
 }
 
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(`${name} must be true or false, got '${raw}'`);
+}
+
 function str(env: Env, name: string, fallback: string): string {
   const raw = env[name];
   return raw === undefined || raw === '' ? fallback : raw;
@@ -95,6 +105,7 @@ export function loadConfig(env: Env = process.env): Config {
     grpcPort: int(env, 'GRPC_PORT', 50051),
     store,
     sqlitePath: str(env, 'SQLITE_PATH', './data/paramserve.db'),
+    sqliteShared: bool(env, 'SQLITE_SHARED', false),
     redisUrl: str(env, 'REDIS_URL', 'redis://127.0.0.1:6379'),
     redisPrefix: str(env, 'REDIS_PREFIX', 'paramserve:'),
     sessionTtlSeconds: int(env, 'SESSION_TTL_SECONDS', 3600, 1),

@@ -20,7 +20,7 @@ import * as training from './usecases/train-usecase.js';
 import { TrainingRuns } from './training/training-runs.js';
 
 export function openStore(config: Config): Store {
-  return config.store === 'redis' ? new RedisStore(config.redisUrl, config.redisPrefix) : new SqliteStore(config.sqlitePath);
+  return config.store === 'redis' ? new RedisStore(config.redisUrl, config.redisPrefix) : new SqliteStore(config.sqlitePath, { shared: config.sqliteShared });
 }
 
 /**

@@ -61,8 +61,8 @@ describe('writes to one model', () => {
   it(`SQLite, two processes' worth of services on one file: ${N} concurrent add 1 end exactly +${N}`, async () => {
     // Two stores on one file compare-and-set through SQLite transactions, as two processes would.
     const path = join(dir, `${randomUUID()}.db`);
-    const a = new ParamService(config(), new SqliteStore(path), systemClock);
-    const b = new ParamService(config(), new SqliteStore(path), systemClock);
+    const a = new ParamService(config(), new SqliteStore(path, { shared: true }), systemClock);
+    const b = new ParamService(config(), new SqliteStore(path, { shared: true }), systemClock);
     try {
       const caller = await startModel(a);
       await b.getModel(caller, 'net'); // b caches the model now, so its first write races a's

@@ -160,8 +160,8 @@ describe('operations', () => {
     await client.forward(s, 'net', { input: X });
     await failure(client.getModel(s, 'absent'));
     const text = await (await fetch(`${server.httpUrl}/metrics`)).text();
-    expect(text).toMatch(/paramserve_requests_total\{transport="grpc",route="paramserve\.v1\.ComputeService\/Forward",method="POST",status="OK"\} [1-9]/);
-    expect(text).toMatch(/paramserve_requests_total\{transport="grpc",route="paramserve\.v1\.ModelService\/GetModel",method="POST",status="NOT_FOUND"\} [1-9]/);
+    expect(text).toMatch(/paramserve_request_duration_seconds_count\{transport="grpc",route="paramserve\.v1\.ComputeService\/Forward",method="POST",status="OK"\} [1-9]/);
+    expect(text).toMatch(/paramserve_request_duration_seconds_count\{transport="grpc",route="paramserve\.v1\.ModelService\/GetModel",method="POST",status="NOT_FOUND"\} [1-9]/);
   });
 
   it('every call is logged once with its method, status and request id, never with the token', async () => {

@@ -90,7 +90,7 @@ describe('/metrics', () => {
     expect(m.get(`paramserve_request_duration_seconds_count{${labels(model, 'GET', 404)}}`)).toBe(2);
     expect(m.get(`paramserve_request_duration_seconds_count{${labels(`${model}/forward`, 'POST', 422)}}`)).toBe(1);
     expect(m.get(`paramserve_request_duration_seconds_count{${labels('/v1/sessions', 'POST', 201)}}`)).toBe(1);
-    expect(m.get(`paramserve_requests_total{${labels(model, 'GET', 200)}}`)).toBe(3);
+    expect(m.get(`paramserve_request_duration_seconds_count{${labels(model, 'GET', 200)}}`)).toBe(3);
     // A URL no route matches is one series, not one per URL.
     expect([...m.keys()].some((k) => k.includes('/no/such/route'))).toBe(false);
     // Buckets are cumulative and end in +Inf = count.

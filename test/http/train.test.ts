@@ -18,7 +18,7 @@ const post = (payload: unknown, headers: Record<string, string> = {}, name = 'ne
   t.inject({ method: 'POST', url: url(name), headers: { ...s.auth, ...headers }, payload: payload as object });
 
 beforeAll(async () => {
-  t = await buildTestApp({ env: { TRAIN_CHECKPOINT_STEPS: '4', MAX_RUNS_PER_SESSION: '1', MAX_TRAIN_STEPS: '10000' } });
+  t = await buildTestApp({ env: { TRAIN_CHECKPOINT_STEPS: '4', MAX_RUNS_PER_SESSION: '1', MAX_TRAIN_STEPS: '10000', SQLITE_SHARED: 'true' } });
   s = await newSession(t);
   await exercise();
 });
@@ -165,7 +165,7 @@ describe('while a run has the model', () => {
 
   it("a write by another replica ends the stream with an error event (MODEL_CHANGED) and stays", async () => {
     await createNet(t, s, 'raced', golden.architecture, golden.modelSeed);
-    const replica = new ParamService({ ...t.config, computeWorkers: 0 }, new SqliteStore(t.sqlitePath), systemClock);
+    const replica = new ParamService({ ...t.config, computeWorkers: 0 }, new SqliteStore(t.sqlitePath, { shared: true }), systemClock);
     const streaming = post(trainBody(run('adam'), { epochs: 2000, maxSteps: 8000 }), { accept: 'text/event-stream' }, 'raced');
     let theirs: { version: number } | null = null;
     for (let i = 0; i < 400 && theirs === null; i++) {

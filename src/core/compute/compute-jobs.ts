@@ -28,13 +28,17 @@ export function generatorFor(seed: number | undefined): Generator {
  * entropy costs more than a small model's whole forward.
  */
 export function lazyContext(seed: number | undefined): ForwardContext {
-  let generator: Generator | undefined;
-  return {
-    get generator() {
-      generator ??= generatorFor(seed);
-      return generator;
-    },
-  };
+  return new LazyGeneratorContext(seed);
+}
+
+/** A class, not an object literal with a getter: V8 builds literal accessors slowly, on every request. */
+class LazyGeneratorContext implements ForwardContext {
+  private made: Generator | undefined;
+  constructor(private readonly seed: number | undefined) {}
+  get generator(): Generator {
+    this.made ??= generatorFor(this.seed);
+    return this.made;
+  }
 }
 
 function onInput<T>(fn: () => T, field = 'input'): T {

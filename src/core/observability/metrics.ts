@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Store } from '../store/store.js';
 import type { Clock } from '../clock.js';
 
@@ -9,7 +9,6 @@ import type { Clock } from '../clock.js';
 export class Metrics {
   readonly registry = new Registry();
   readonly requestDuration: Histogram<'transport' | 'route' | 'method' | 'status'>;
-  readonly requestsTotal: Counter<'transport' | 'route' | 'method' | 'status'>;
   private lastStats: Promise<{ sessions: number; models: number; bytes: number }> | null = null;
 
   constructor(store: Store, clock: Clock) {
@@ -20,12 +19,6 @@ export class Metrics {
       help: 'Request latency by transport (http, grpc), route, method and status',
       labelNames: ['transport', 'route', 'method', 'status'],
       buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-      registers: [this.registry],
-    });
-    this.requestsTotal = new Counter({
-      name: 'paramserve_requests_total',
-      help: 'Requests by transport, route, method and status',
-      labelNames: ['transport', 'route', 'method', 'status'],
       registers: [this.registry],
     });
     // One store query per scrape feeds all three gauges: render() starts each scrape afresh (the timer is a
@@ -67,6 +60,5 @@ export class Metrics {
   observe(transport: 'http' | 'grpc', route: string, method: string, status: string | number, seconds: number): void {
     const labels = { transport, route, method, status: String(status) };
     this.requestDuration.observe(labels, seconds);
-    this.requestsTotal.inc(labels);
   }
 }

@@ -1,5 +1,6 @@
 import type { Store, SessionRecord } from '../store/store.js';
 import type { Clock } from '../clock.js';
+import { timingSafeEqual } from 'node:crypto';
 import { isSessionId, newSessionId, newToken, hashToken, tokenMatches } from './credentials.js';
 import { QuotaExceededError, SessionNotFoundError, UnauthenticatedError } from '../errors.js';
 
@@ -44,12 +45,33 @@ export class SessionService {
   }
 
   /** Checks the bearer token and restarts the idle TTL; also returns the version of `modelName` if asked. */
+  /**
+   * The token each session last proved with, beside the stored hash it proved
+   * against: a client sends the same token on every call, and hashing it each
+   * time (SHA-256) was a visible share of a small request. A changed stored
+   * hash (a new session under the id) or a different token is hashed again.
+   */
+  private readonly proven = new Map<string, { token: Buffer; hash: Buffer }>();
+
+  private verified(sessionId: string, token: string, storedHash: Buffer): boolean {
+    const known = this.proven.get(sessionId);
+    if (known !== undefined && known.hash.equals(storedHash)) {
+      // Constant time, like the hash comparison it stands in for.
+      const given = Buffer.from(token, 'utf8');
+      if (given.length === known.token.length && timingSafeEqual(given, known.token)) return true;
+    }
+    if (!tokenMatches(token, storedHash)) return false;
+    if (this.proven.size >= 10_000) this.proven.clear();
+    this.proven.set(sessionId, { token: Buffer.from(token, 'utf8'), hash: storedHash });
+    return true;
+  }
+
   async authorize(sessionId: string, token: string | null, modelName: string | null = null): Promise<AuthorizedSession> {
     if (token === null) throw new UnauthenticatedError();
     if (!isSessionId(sessionId)) throw new SessionNotFoundError();
     const now = this.clock.now();
     const { session, modelVersion } = await this.store.lookup(sessionId, modelName, now);
-    if (session === null || session.expiresAt <= now || !tokenMatches(token, session.tokenHash)) throw new SessionNotFoundError();
+    if (session === null || session.expiresAt <= now || !this.verified(sessionId, token, session.tokenHash)) throw new SessionNotFoundError();
     const renewed = now + this.ttlMs;
     if (renewed - session.expiresAt >= this.touchEveryMs) {
       await this.store.touchSession(sessionId, renewed);

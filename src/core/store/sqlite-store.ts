@@ -35,17 +35,31 @@ interface SessionRow {
  * The embedded default: one SQLite file in WAL mode. `synchronous=NORMAL`
  * makes every committed transaction survive a crash of this process (SIGKILL
  * included); only a power loss may drop the last transactions, which is the
- * trade WAL documents. Several processes may share the file: versions are
- * compared-and-set inside transactions.
+ * trade WAL documents.
+ *
+ * By default this process owns the file (`locking_mode = EXCLUSIVE`): no other
+ * process can open it, so what this process remembers of it stays true and a
+ * request's auth lookup is answered from memory. With `shared`, several
+ * processes use one file: versions are still compared-and-set inside
+ * transactions, and every lookup first asks SQLite whether another process
+ * wrote since (`PRAGMA data_version`).
  */
+export interface SqliteStoreOptions {
+  shared?: boolean;
+}
+
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
   private readonly q;
 
-  constructor(path: string) {
+  private readonly shared: boolean;
+
+  constructor(path: string, options: SqliteStoreOptions = {}) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.shared = options.shared ?? false;
     this.db = new Database(path);
+    if (!this.shared) this.db.pragma('locking_mode = EXCLUSIVE');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
@@ -89,8 +103,8 @@ export class SqliteStore implements Store {
 
   /**
    * Lookups remembered until the database changes: our own writes clear it,
-   * and `PRAGMA data_version` moves when another connection (another process
-   * on the same file) commits. Every request does a lookup; most change nothing.
+   * and (when shared) `PRAGMA data_version` moves when another process
+   * commits. Every request does a lookup; most change nothing.
    */
   private readonly lookups = new Map<string, Lookup>();
   private lookupsAt = -1;
@@ -118,10 +132,12 @@ export class SqliteStore implements Store {
 
   lookup(sessionId: string, modelName: string | null, _now: number): Promise<Lookup> {
     return this.run(() => {
-      const dataVersion = this.q.dataVersion.get()!.data_version;
-      if (dataVersion !== this.lookupsAt) {
-        this.lookups.clear();
-        this.lookupsAt = dataVersion;
+      if (this.shared) {
+        const dataVersion = this.q.dataVersion.get()!.data_version;
+        if (dataVersion !== this.lookupsAt) {
+          this.lookups.clear();
+          this.lookupsAt = dataVersion;
+        }
       }
       const key = modelName === null ? sessionId : `${sessionId}\u0000${modelName}`;
       const known = this.lookups.get(key);

@@ -35,7 +35,7 @@ function firstString(metadata: Metadata, key: string): string | undefined {
  * site of the transport: it calls back exactly once, maps an AppError to its
  * status once (status.ts), answers anything else as INTERNAL without
  * internals (logged with its stack), and logs and counts every call as the
- * REST app does (`paramserve_requests_total{transport="grpc"}`).
+ * REST app does (`paramserve_request_duration_seconds_count{transport="grpc"}`).
  */
 export function unary<Req, Res>(method: string, handler: UnaryHandler<Req, Res>, deps: AdapterDeps): handleUnaryCall<Req, Res> {
   return (call, callback) => {

@@ -25,8 +25,8 @@ export async function harness(env: Record<string, string>): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'paramserve-train-'));
   const path = join(dir, 'db.sqlite');
   const config = loadConfig({ SQLITE_PATH: path, ...env });
-  const service = new ParamService(config, new SqliteStore(path), systemClock);
-  const replica = new ParamService({ ...config, computeWorkers: 0 }, new SqliteStore(path), systemClock);
+  const service = new ParamService(config, new SqliteStore(path, { shared: true }), systemClock);
+  const replica = new ParamService({ ...config, computeWorkers: 0 }, new SqliteStore(path, { shared: true }), systemClock);
   return {
     service,
     replica,

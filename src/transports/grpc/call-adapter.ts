@@ -31,6 +31,55 @@ function firstString(metadata: Metadata, key: string): string | undefined {
 }
 
 /**
+ * What both adapters do for every call: pick its request id, know its caller,
+ * turn a thrown error into the status to answer (an AppError through its
+ * category, anything else INTERNAL without internals, logged with its stack),
+ * and log and count the call once it is over.
+ */
+class CallRecord {
+  readonly requestId: string;
+  private readonly started = process.hrtime.bigint();
+
+  constructor(
+    private readonly method: string,
+    private readonly metadata: Metadata,
+    private readonly deps: AdapterDeps,
+  ) {
+    deps.tracker.begin();
+    const given = firstString(metadata, 'x-request-id');
+    this.requestId = given !== undefined && REQUEST_ID.test(given) ? given : randomUUID();
+  }
+
+  caller(sessionId: string): Caller {
+    return { sessionId, token: bearerToken(firstString(this.metadata, 'authorization')) };
+  }
+
+  answerFor(error: unknown): { answer: Partial<StatusObject>; errorCode: string } {
+    const { logger } = this.deps;
+    if (isAppError(error)) {
+      const answer = serviceErrorOf(error);
+      if (answer.code === status.UNAVAILABLE) logger?.warn({ reqId: this.requestId, rpc: this.method, code: error.code, detail: error.message }, 'service unavailable');
+      return { answer, errorCode: error.code };
+    }
+    logger?.error({ reqId: this.requestId, rpc: this.method, err: error }, 'unhandled error');
+    return { answer: internalServiceError(this.requestId), errorCode: 'INTERNAL' };
+  }
+
+  finish(code: status, cancelled: boolean, errorCode?: string): void {
+    this.deps.tracker.end();
+    const seconds = Number(process.hrtime.bigint() - this.started) / 1e9;
+    const name = cancelled ? 'CANCELLED' : status[code];
+    this.deps.metrics.observe('grpc', this.method, 'POST', name, seconds);
+    this.deps.logger?.info({ reqId: this.requestId, rpc: this.method, code: name, errorCode, responseTime: seconds * 1000 }, 'rpc completed');
+  }
+
+  /** Only replying or counting can fail here: a bug, never a reason to take the process down. */
+  replyFailed(e: unknown): void {
+    this.deps.logger?.error({ reqId: this.requestId, rpc: this.method, err: e }, 'error while replying');
+  }
+}
+
+/**
  * The one async adapter every unary handler goes through, and the only catch
  * site of the transport: it calls back exactly once, maps an AppError to its
  * status once (status.ts), answers anything else as INTERNAL without
@@ -39,14 +88,9 @@ function firstString(metadata: Metadata, key: string): string | undefined {
  */
 export function unary<Req, Res>(method: string, handler: UnaryHandler<Req, Res>, deps: AdapterDeps): handleUnaryCall<Req, Res> {
   return (call, callback) => {
-    const started = process.hrtime.bigint();
-    deps.tracker.begin();
-    const given = firstString(call.metadata, 'x-request-id');
-    const requestId = given !== undefined && REQUEST_ID.test(given) ? given : randomUUID();
-    const context: CallContext = {
-      requestId,
-      caller: (sessionId) => ({ sessionId, token: bearerToken(firstString(call.metadata, 'authorization')) }),
-    };
+    const record = new CallRecord(method, call.metadata, deps);
+    const { requestId } = record;
+    const context: CallContext = { requestId, caller: (sessionId) => record.caller(sessionId) };
 
     // Sent with the reply, not ahead of it: headers, message and trailers then leave in one write.
     const sendHeaders = () => {
@@ -55,29 +99,11 @@ export function unary<Req, Res>(method: string, handler: UnaryHandler<Req, Res>,
       call.sendMetadata(headers);
     };
 
-    const finish = (code: status, errorCode?: string) => {
-      deps.tracker.end();
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const name = call.cancelled ? 'CANCELLED' : status[code];
-      deps.metrics.observe('grpc', method, 'POST', name, seconds);
-      deps.logger?.info({ reqId: requestId, rpc: method, code: name, errorCode, responseTime: seconds * 1000 }, 'rpc completed');
-    };
-
     const fail = (error: unknown) => {
-      let answer: Partial<StatusObject>;
-      let errorCode: string;
-      if (isAppError(error)) {
-        answer = serviceErrorOf(error);
-        errorCode = error.code;
-        if (answer.code === status.UNAVAILABLE) deps.logger?.warn({ reqId: requestId, rpc: method, code: error.code, detail: error.message }, 'service unavailable');
-      } else {
-        deps.logger?.error({ reqId: requestId, rpc: method, err: error }, 'unhandled error');
-        answer = internalServiceError(requestId);
-        errorCode = 'INTERNAL';
-      }
+      const { answer, errorCode } = record.answerFor(error);
       sendHeaders();
       callback(answer);
-      finish(answer.code ?? status.INTERNAL, errorCode);
+      record.finish(answer.code ?? status.INTERNAL, call.cancelled, errorCode);
     };
 
     const request: unknown = call.request;
@@ -91,11 +117,8 @@ export function unary<Req, Res>(method: string, handler: UnaryHandler<Req, Res>,
       }
       sendHeaders();
       callback(null, response);
-      finish(status.OK);
-    })().catch((e: unknown) => {
-      // Only replying or counting can get here: a bug, never a reason to take the process down.
-      deps.logger?.error({ reqId: requestId, rpc: method, err: e }, 'error while replying');
-    });
+      record.finish(status.OK, call.cancelled);
+    })().catch((e: unknown) => record.replyFailed(e));
   };
 }
 
@@ -114,10 +137,8 @@ export type StreamHandler<Req, Res> = (request: Req, context: CallContext & { si
  */
 export function serverStream<Req, Res>(method: string, handler: StreamHandler<Req, Res>, deps: AdapterDeps): handleServerStreamingCall<Req, Res> {
   return (call: ServerWritableStream<Req, Res>) => {
-    const started = process.hrtime.bigint();
-    deps.tracker.begin();
-    const given = firstString(call.metadata, 'x-request-id');
-    const requestId = given !== undefined && REQUEST_ID.test(given) ? given : randomUUID();
+    const record = new CallRecord(method, call.metadata, deps);
+    const { requestId } = record;
     const headers = new Metadata();
     headers.set('x-request-id', requestId);
     call.sendMetadata(headers);
@@ -126,7 +147,7 @@ export function serverStream<Req, Res>(method: string, handler: StreamHandler<Re
     const context = {
       requestId,
       signal: cancelled.signal,
-      caller: (sessionId: string) => ({ sessionId, token: bearerToken(firstString(call.metadata, 'authorization')) }),
+      caller: (sessionId: string) => record.caller(sessionId),
     };
     const send = async (message: Res): Promise<void> => {
       if (call.cancelled) return;
@@ -142,28 +163,10 @@ export function serverStream<Req, Res>(method: string, handler: StreamHandler<Re
       });
     };
 
-    const finish = (code: status, errorCode?: string) => {
-      deps.tracker.end();
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const name = call.cancelled ? 'CANCELLED' : status[code];
-      deps.metrics.observe('grpc', method, 'POST', name, seconds);
-      deps.logger?.info({ reqId: requestId, rpc: method, code: name, errorCode, responseTime: seconds * 1000 }, 'rpc completed');
-    };
-
     const fail = (error: unknown) => {
-      let answer: Partial<StatusObject>;
-      let errorCode: string;
-      if (isAppError(error)) {
-        answer = serviceErrorOf(error);
-        errorCode = error.code;
-        if (answer.code === status.UNAVAILABLE) deps.logger?.warn({ reqId: requestId, rpc: method, code: error.code, detail: error.message }, 'service unavailable');
-      } else {
-        deps.logger?.error({ reqId: requestId, rpc: method, err: error }, 'unhandled error');
-        answer = internalServiceError(requestId);
-        errorCode = 'INTERNAL';
-      }
+      const { answer, errorCode } = record.answerFor(error);
       if (!call.cancelled) call.emit('error', answer);
-      finish(answer.code ?? status.INTERNAL, errorCode);
+      record.finish(answer.code ?? status.INTERNAL, call.cancelled, errorCode);
     };
 
     const request: unknown = call.request;
@@ -175,10 +178,8 @@ export function serverStream<Req, Res>(method: string, handler: StreamHandler<Re
         return fail(e);
       }
       if (!call.cancelled) call.end();
-      finish(status.OK);
-    })().catch((e: unknown) => {
-      deps.logger?.error({ reqId: requestId, rpc: method, err: e }, 'error while replying');
-    });
+      record.finish(status.OK, call.cancelled);
+    })().catch((e: unknown) => record.replyFailed(e));
   };
 }
 

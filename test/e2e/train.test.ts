@@ -109,6 +109,9 @@ describe('a client that disconnects mid-run', () => {
       status = await statusOf('cut');
     }
     expect(status).toMatchObject({ status: 'cancelled', error: { code: 'TRAINING_CANCELLED' } });
+    // The stream is counted although fastify never saw it end: 499, a client that left.
+    const metrics = await (await fetch(`${server.httpUrl}/metrics`)).text();
+    expect(metrics).toMatch(/paramserve_request_duration_seconds_count\{transport="http",route="\/v1\/sessions\/:sid\/models\/:name\/train",method="POST",status="499"\} [1-9]/);
     expect(status.steps).toBeGreaterThanOrEqual(10);
     expect(status.steps).toBeLessThan(4000);
     expect((await client.getModel(s, 'cut')).version).toBe(status.version);

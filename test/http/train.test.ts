@@ -128,6 +128,19 @@ describe('a run with Accept: text/event-stream', () => {
     expect((await t.inject({ method: 'GET', url: url('sse', ''), headers: s.auth })).json().version).toBe(done.version);
   });
 
+  it('is counted once in /metrics under its route with status 200 when it ends', async () => {
+    const streamed = async () => {
+      const text = (await t.inject({ method: 'GET', url: '/metrics' })).body;
+      const line = text.split('\n').find((l) => l.startsWith('paramserve_request_duration_seconds_count{') && l.includes('route="/v1/sessions/:sid/models/:name/train",method="POST",status="200"'));
+      return line === undefined ? 0 : Number(line.split(' ').at(-1));
+    };
+    const before = await streamed();
+    await createNet(t, s, 'counted', golden.architecture, golden.modelSeed);
+    const r = await post(trainBody(run('adam')), { accept: 'text/event-stream' }, 'counted');
+    expect(parseSse(r.body).at(-1)!.event).toBe('done');
+    expect(await streamed()).toBe(before + 1);
+  });
+
   it('sends a step event every observe.every steps', async () => {
     await createNet(t, s, 'sparse', golden.architecture, golden.modelSeed);
     const r = await post(trainBody(run('adam'), { observe: { every: 5 } }), { accept: 'text/event-stream' }, 'sparse');

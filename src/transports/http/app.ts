@@ -111,7 +111,7 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
   await app.register(parameterRoutes, { service });
   await app.register(stateDictRoutes, { service });
   await app.register(computeRoutes, { service });
-  await app.register(trainRoutes, { service });
+  await app.register(trainRoutes, { service, metrics });
   await app.ready();
   return app as unknown as FastifyInstance;
 }

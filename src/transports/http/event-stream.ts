@@ -12,7 +12,19 @@ const HEARTBEAT_MS = 15_000;
  * the client reads (the run waits when it gets too far ahead); a client that
  * disconnects cancels the run, which then stores the last completed step.
  */
-export async function streamTraining(req: FastifyRequest, reply: FastifyReply, run: TrainRunHandle): Promise<void> {
+/**
+ * A stream the client left before its end: fastify's onResponse hook runs on
+ * the response's 'finish', which never comes then, so the route logs and
+ * counts it through this (as 499, nginx's "client closed request": the 200
+ * head was already sent). A stream that ends is counted by the hook.
+ */
+export interface AbandonedStream {
+  events: number;
+  seconds: number;
+}
+
+export async function streamTraining(req: FastifyRequest, reply: FastifyReply, run: TrainRunHandle, onAbandoned: (stream: AbandonedStream) => void): Promise<void> {
+  const started = process.hrtime.bigint();
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
@@ -51,6 +63,7 @@ export async function streamTraining(req: FastifyRequest, reply: FastifyReply, r
     clearInterval(heartbeat);
     res.off('close', onClose);
     if (!gone) res.end();
+    if (gone) onAbandoned({ events: id, seconds: Number(process.hrtime.bigint() - started) / 1e9 });
   }
 }
 

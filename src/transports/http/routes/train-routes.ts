@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { collectTrainSummary, type ParamService } from '../../../core/index.js';
+import { collectTrainSummary, type Metrics, type ParamService } from '../../../core/index.js';
 import { errors, ModelParams } from '../schemas/common.js';
 import { EventStreamExample, RunStatus, SummaryExample, TrainBody, TrainSummary } from '../schemas/train-bodies.js';
 import { callerOf, tagged, writeOptions } from '../caller.js';
@@ -19,7 +19,7 @@ const problemExample = (status: number, title: string, code: string, detail: str
 const busy = problemExample(409, 'Conflict', 'MODEL_BUSY', "model 'net' is being trained; it can be read meanwhile, and written once the run ends (GET …/train shows the run)", { path: 'net' });
 const quota = problemExample(429, 'Too Many Requests', 'QUOTA_EXCEEDED', 'at most 2 training runs at once per session', { limit: 'maxRunsPerSession', limitValue: 2 });
 
-export const trainRoutes: FastifyPluginAsyncTypebox<{ service: ParamService }> = async (app, { service }) => {
+export const trainRoutes: FastifyPluginAsyncTypebox<{ service: ParamService; metrics: Metrics }> = async (app, { service, metrics }) => {
   const security = [{ bearer: [] }];
   const m = '/v1/sessions/:sid/models/:name';
 
@@ -47,7 +47,12 @@ export const trainRoutes: FastifyPluginAsyncTypebox<{ service: ParamService }> =
     },
   }, async (req, reply) => {
     const run = await service.train(callerOf(req), req.params.name, req.body, writeOptions(req));
-    if ((req.headers.accept ?? '').includes('text/event-stream')) return streamTraining(req, reply, run);
+    if ((req.headers.accept ?? '').includes('text/event-stream')) {
+      return streamTraining(req, reply, run, ({ events, seconds }) => {
+        metrics.observe('http', req.routeOptions.url ?? 'unmatched', req.method, 499, seconds);
+        req.log.info({ res: { statusCode: 499 }, responseTime: seconds * 1000, events, runId: run.runId }, 'request completed: the client left the stream');
+      });
+    }
     const cancelIfGone = () => {
       if (!reply.raw.writableEnded) run.cancel();
     };

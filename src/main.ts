@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   let draining = false;
   const http = await buildHttpApp({ service, metrics, logger, isDraining: () => draining });
   await http.listen({ host: config.host, port: config.port });
-  const grpc = buildGrpcServer({ service, metrics, logger });
+  const grpc = buildGrpcServer({ service, metrics, logger, healthProbeMs: config.grpcHealthProbeMs });
   const grpcPort = await grpc.listen(config.host, config.grpcPort);
   logger.info(
     { store: config.store, http: `${config.host}:${config.port}`, grpc: `${config.host}:${grpcPort}`, kernels: service.kernels ?? 'typescript' },

@@ -62,6 +62,8 @@ export interface Config {
   logLevel: string;
   /** How long a SIGTERM waits for in-flight requests before closing anyway. */
   shutdownGraceMs: number;
+  /** gRPC health pings the store this often and reports NOT_SERVING while it is unreachable; 0: never. */
+  grpcHealthProbeMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -132,5 +134,6 @@ export function loadConfig(env: Env = process.env): Config {
     trainThreadNice: niceValue(env, 'TRAIN_THREAD_NICE', 10),
     logLevel: str(env, 'LOG_LEVEL', 'info'),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000),
+    grpcHealthProbeMs: int(env, 'GRPC_HEALTH_PROBE_MS', 5_000),
   };
 }

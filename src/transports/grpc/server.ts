@@ -20,13 +20,18 @@ export interface GrpcServerOptions {
   service: ParamService;
   metrics: Metrics;
   logger: Logger | false;
+  /**
+   * Every this many ms, ping the store (what /readyz does per request) and
+   * report NOT_SERVING while it cannot be reached; 0 or absent: no probe.
+   */
+  healthProbeMs?: number;
 }
 
 export interface GrpcTransport {
   readonly server: Server;
   /** Binds host:port (0: any free port) and returns the port. */
   listen(host: string, port: number): Promise<number>;
-  /** What grpc.health.v1.Health reports for the server ('') and each service. */
+  /** False while the process drains: grpc.health.v1.Health reports NOT_SERVING for the server ('') and each service (as it does while the store is unreachable). */
   setServing(serving: boolean): void;
   /** NOT_SERVING, refuse new calls, let calls in flight finish, then end what never ends by itself (health Watch streams). */
   close(): Promise<void>;
@@ -84,9 +89,26 @@ export function buildGrpcServer(options: GrpcServerOptions): GrpcTransport {
   const statuses = (status: 'SERVING' | 'NOT_SERVING'): ServingStatusMap => Object.fromEntries(['', ...SERVICE_NAMES].map((n) => [n, status]));
   const health = new HealthImplementation(statuses('SERVING'));
   health.addToServer(server);
-  const setServing = (serving: boolean) => {
+  // Serving = not draining and the store answered its last probe. Reported only when it changes, so
+  // Watch streams see transitions, not a message per probe.
+  let draining = false;
+  let storeReachable = true;
+  let reported = true;
+  const report = () => {
+    const serving = !draining && storeReachable;
+    if (serving === reported) return;
+    reported = serving;
     for (const [name, status] of Object.entries(statuses(serving ? 'SERVING' : 'NOT_SERVING'))) health.setStatus(name, status);
   };
+  const setServing = (serving: boolean) => {
+    draining = !serving;
+    report();
+  };
+  const probe = startStoreProbe(service, options.healthProbeMs ?? 0, (reachable) => {
+    if (reachable !== storeReachable) deps.logger?.[reachable ? 'info' : 'warn']({ storeReachable: reachable }, reachable ? 'store reachable again: SERVING' : 'store unreachable: NOT_SERVING');
+    storeReachable = reachable;
+    report();
+  });
   // proto-loader writes one descriptor file per package with no dependency list (grpc-node #2595), so a
   // type that refers to another package cannot be resolved by grpcurl: the reflected messages refer to
   // none (google.rpc.Status, which refers to google.protobuf.Any, is left out; ErrorInfo is self-contained).
@@ -100,6 +122,7 @@ export function buildGrpcServer(options: GrpcServerOptions): GrpcTransport {
     },
     setServing,
     async close() {
+      probe?.stop();
       setServing(false);
       const shutdown = new Promise<void>((done) => server.tryShutdown(() => done()));
       await tracker.idle();
@@ -108,6 +131,31 @@ export function buildGrpcServer(options: GrpcServerOptions): GrpcTransport {
         server.forceShutdown();
         await shutdown;
       }
+    },
+  };
+}
+
+/** Pings the store every `everyMs` (one ping at a time; a slow one is not stacked), telling `onResult` whether it answered. */
+function startStoreProbe(service: ParamService, everyMs: number, onResult: (reachable: boolean) => void): { stop(): void } | null {
+  if (!(everyMs > 0)) return null;
+  let pinging = false;
+  let stopped = false;
+  const timer = setInterval(() => {
+    if (pinging) return;
+    pinging = true;
+    service
+      .ready()
+      .then(() => true, () => false)
+      .then((reachable) => {
+        pinging = false;
+        if (!stopped) onResult(reachable);
+      });
+  }, everyMs);
+  timer.unref();
+  return {
+    stop() {
+      stopped = true;
+      clearInterval(timer);
     },
   };
 }

@@ -20,11 +20,9 @@ const HEARTBEAT_MS = 15_000;
  */
 export interface AbandonedStream {
   events: number;
-  seconds: number;
 }
 
 export async function streamTraining(req: FastifyRequest, reply: FastifyReply, run: TrainRunHandle, onAbandoned: (stream: AbandonedStream) => void): Promise<void> {
-  const started = process.hrtime.bigint();
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
@@ -63,7 +61,7 @@ export async function streamTraining(req: FastifyRequest, reply: FastifyReply, r
     clearInterval(heartbeat);
     res.off('close', onClose);
     if (!gone) res.end();
-    if (gone) onAbandoned({ events: id, seconds: Number(process.hrtime.bigint() - started) / 1e9 });
+    if (gone) onAbandoned({ events: id });
   }
 }
 

@@ -48,9 +48,9 @@ export const trainRoutes: FastifyPluginAsyncTypebox<{ service: ParamService; met
   }, async (req, reply) => {
     const run = await service.train(callerOf(req), req.params.name, req.body, writeOptions(req));
     if ((req.headers.accept ?? '').includes('text/event-stream')) {
-      return streamTraining(req, reply, run, ({ events, seconds }) => {
-        metrics.observe('http', req.routeOptions.url ?? 'unmatched', req.method, 499, seconds);
-        req.log.info({ res: { statusCode: 499 }, responseTime: seconds * 1000, events, runId: run.runId }, 'request completed: the client left the stream');
+      return streamTraining(req, reply, run, ({ events }) => {
+        metrics.observe('http', req.routeOptions.url ?? 'unmatched', req.method, 499, reply.elapsedTime / 1000);
+        req.log.info({ res: { statusCode: 499 }, responseTime: reply.elapsedTime, events, runId: run.runId }, 'request completed: the client left the stream');
       });
     }
     const cancelIfGone = () => {
